@@ -1,0 +1,31 @@
+// The engine: opens a target, finds its Zarr hierarchy and runs every applicable check.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+#include "json/parse.hpp"
+#include "report/report.hpp"
+
+namespace ozv {
+
+struct ValidateOptions {
+  JsonLimits json_limits;
+  std::size_t max_nodes = 1'000'000;  // bound on the hierarchy walk
+  std::size_t max_depth = 64;         // bound on nesting below the root
+};
+
+// The target cannot be opened at all (does not exist, unreadable, not a ZIP...): exit code 2.
+class TargetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Validates TARGET (a directory, a .zip/.ozx file or a .json document). `display_name` is
+// what the report calls the input (the TARGET as typed, never made absolute).
+Report validate_target(const std::string& target, const ValidateOptions& options = {});
+
+std::string tool_version();
+
+}  // namespace ozv

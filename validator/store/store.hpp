@@ -1,0 +1,61 @@
+// A read-only key/value view of a Zarr store, split by capability.
+//
+// Keys are '/'-separated paths relative to the store root ("0/zarr.json"). Every backend
+// (directory, ZIP, memory, later HTTP) implements this interface, so checks never touch
+// files or sockets directly. "Not found" is an empty optional, never an exception; a
+// StoreError is reserved for what a check must report (I/O failure, symlink escape...).
+// Implementations are safe to call from several threads at once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ozv {
+
+using Bytes = std::string;  // binary-safe byte buffer
+
+struct Capabilities {
+  bool list = false;       // list_dir works
+  bool get_range = false;  // get_range reads only the requested bytes
+};
+
+struct Listing {
+  std::vector<std::string> files;  // names of values directly under the prefix, sorted
+  std::vector<std::string> dirs;   // names of child prefixes, sorted
+};
+
+// A failure a check must report. `rule` is the catalogue ID describing it.
+class StoreError : public std::runtime_error {
+ public:
+  StoreError(std::string rule, std::string key, const std::string& detail)
+      : std::runtime_error(detail), rule_(std::move(rule)), key_(std::move(key)) {}
+  const std::string& rule() const { return rule_; }
+  const std::string& key() const { return key_; }
+
+ private:
+  std::string rule_;
+  std::string key_;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual Capabilities capabilities() const = 0;
+  virtual std::optional<Bytes> get(const std::string& key) = 0;
+  // Bytes [offset, offset + length) clipped to the value's end; nullopt when the key is absent.
+  virtual std::optional<Bytes> get_range(const std::string& key, std::uint64_t offset,
+                                         std::uint64_t length) = 0;
+  virtual std::optional<std::uint64_t> size(const std::string& key) = 0;
+  // `prefix` is "" for the root or a key prefix without trailing '/'.
+  // Throws StoreError when the store cannot list (see capabilities()).
+  virtual Listing list_dir(const std::string& prefix) = 0;
+};
+
+// Joins a prefix and a name into a key ("" + "a" = "a", "x" + "a" = "x/a").
+std::string join_key(const std::string& prefix, const std::string& name);
+
+}  // namespace ozv
