@@ -13,6 +13,7 @@ function(embed_files)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNAMESPACE=${EMB_NAMESPACE} -DFUNCTION=${EMB_FUNCTION}
             -DBASE=${EMB_BASE} "-DFILES=${EMB_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
     DEPENDS ${EMB_FILES} ${PROJECT_SOURCE_DIR}/cmake/EmbedScript.cmake
-    COMMENT "Embedding ${EMB_TARGET}")
+    COMMENT "Embedding ${EMB_TARGET}"
+    VERBATIM)
   add_library(${EMB_TARGET} STATIC ${out})
 endfunction()

@@ -27,7 +27,13 @@ struct ParsedJson {
   Findings findings;                    // located at `key`, pointers into the document
 };
 
-// Parses `text` (the bytes stored at `key`).
+// Parses `text` (the bytes stored at `key`). Findings (rules/catalogue/json.json):
+//   JSON-001 syntax, JSON-002 UTF-8, JSON-004 depth, JSON-005 size, JSON-006 NaN/Infinity,
+//   JSON-009 number beyond double: errors, and no value is returned;
+//   JSON-003 duplicate name (last wins), JSON-007 integer beyond 64 bits (kept as double),
+//   JSON-008 byte order mark (skipped), JSON-010 note that repeats were capped: value kept.
+// The value may be any JSON type; callers check that it is an object. It is never nested
+// deeper than limits.max_depth. Never throws for any input.
 ParsedJson parse_json(std::string_view text, const std::string& key, const JsonLimits& limits = {});
 
 }  // namespace ozv

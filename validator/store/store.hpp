@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ozv {
@@ -53,7 +54,16 @@ class Store {
   // `prefix` is "" for the root or a key prefix without trailing '/'.
   // Throws StoreError when the store cannot list (see capabilities()).
   virtual Listing list_dir(const std::string& prefix) = 0;
+
+  // Problems met while listing that were skipped rather than thrown (a directory store
+  // leaves escaping or looping symlinks out of listings); each is returned once.
+  virtual std::vector<StoreError> take_problems() { return {}; }
 };
+
+// True for a key every backend accepts: non-empty '/'-separated segments, none of them
+// "." or "..", no leading or trailing '/', no backslash and no NUL. Any other key is
+// "not found" in every backend, so that a crafted key can never name a path outside the store.
+bool is_clean_key(std::string_view key);
 
 // Joins a prefix and a name into a key ("" + "a" = "a", "x" + "a" = "x/a").
 std::string join_key(const std::string& prefix, const std::string& name);

@@ -1,0 +1,27 @@
+// Reads metadata documents from a store through the hardened JSON front end, turning every
+// problem (absent, unreadable, too large, malformed) into findings.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "finding/finding.hpp"
+#include "json/parse.hpp"
+#include "store/store.hpp"
+
+namespace ozv {
+
+// A StoreError as a finding at its key.
+Finding finding_from(const StoreError& error);
+
+// True when `key` holds a value. Store errors become findings and count as absent.
+bool key_exists(Store& store, const std::string& key, Findings& out);
+
+// The parsed document at `key`, or nullopt when it is absent or unusable (findings say why).
+// The size is checked before the bytes are read, so a hostile 10 GB "zarr.json" is never loaded.
+std::optional<nlohmann::json> read_json_document(Store& store, const std::string& key,
+                                                 const JsonLimits& limits, Findings& out);
+
+}  // namespace ozv

@@ -1,0 +1,16 @@
+// Walks a Zarr v2 or v3 hierarchy from the store root, checking every node's metadata
+// and the structural rules that involve more than one document (ancestor groups,
+// children of arrays, node names).
+#pragma once
+
+#include "engine/validate.hpp"
+#include "finding/finding.hpp"
+#include "report/report.hpp"
+#include "store/store.hpp"
+
+namespace ozv {
+
+// Returns what the root looks like; findings go to `out`.
+Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out);
+
+}  // namespace ozv
