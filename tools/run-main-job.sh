@@ -45,18 +45,49 @@ write "$out/v2-broken.zarr/.zgroup" '{"zarr_format":2}'
 write "$out/v2-broken.zarr/image/.zarray" '{"zarr_format":2,"shape":[64,64],"chunks":[32],"dtype":"f8",
  "compressor":{"cname":"lz4"},"fill_value":"nan","filters":[],"order":"X"}'
 
-# 5. An RFC-9 .ozx: ZIP64, stored, root zarr.json first, then the other zarr.json, a comment.
+# 5. OME-Zarr 0.5 images: a clean one with a label image, and one with its axes out of order.
+/usr/bin/python3 - "$out" <<'PY'
+import json, os, sys
+out = sys.argv[1]
+def write(path, doc):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    json.dump(doc, open(path, "w"), indent=1)
+def level(shape, dtype):
+    return {"zarr_format": 3, "node_type": "array", "shape": shape, "data_type": dtype,
+            "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": shape}},
+            "chunk_key_encoding": {"name": "default"}, "fill_value": 0,
+            "codecs": [{"name": "bytes", "configuration": {"endian": "little"}}],
+            "dimension_names": ["c", "y", "x"], "attributes": {}}
+def image(root, dtype, axes_order=(0, 1, 2), extra=None):
+    axes = [{"name": "c", "type": "channel"}, {"name": "y", "type": "space", "unit": "micrometer"},
+            {"name": "x", "type": "space", "unit": "micrometer"}]
+    ome = {"version": "0.5", "multiscales": [{"name": "image", "axes": [axes[i] for i in axes_order], "datasets": [
+        {"path": str(l), "coordinateTransformations": [{"type": "scale", "scale": [1.0, 2.0 ** l, 2.0 ** l]}]}
+        for l in range(2)]}]}
+    ome.update(extra or {})
+    write(f"{root}/zarr.json", {"zarr_format": 3, "node_type": "group", "attributes": {"ome": ome}})
+    for l in range(2):
+        write(f"{root}/{l}/zarr.json", level([2, 64 >> l, 64 >> l], dtype))
+image(f"{out}/ome-0.5-image.zarr", "uint16")
+write(f"{out}/ome-0.5-image.zarr/labels/zarr.json",
+      {"zarr_format": 3, "node_type": "group", "attributes": {"ome": {"version": "0.5", "labels": ["cells"]}}})
+image(f"{out}/ome-0.5-image.zarr/labels/cells", "uint32",
+      extra={"image-label": {"colors": [{"label-value": 1, "rgba": [255, 0, 0, 255]}]}})
+image(f"{out}/ome-0.5-bad-axes.zarr", "uint16", axes_order=(1, 2, 0))
+PY
+
+# 6. An RFC-9 .ozx: ZIP64, stored, root zarr.json first, then the other zarr.json, a comment.
 (cd "$out/v3-valid.zarr" &&
  printf '{"ome":{"version":"0.5","zipFile":{"centralDirectory":{"jsonFirst":true}}}}' |
  zip -q -0 -X -fz -z "../v3-valid.ozx" zarr.json image/zarr.json)
 
-# 6. A ZIP whose hierarchy sits in a folder instead of the archive root.
+# 7. A ZIP whose hierarchy sits in a folder instead of the archive root.
 (cd "$out" && zip -q -0 -X -r v3-wrapped.zip v3-valid.zarr)
 
 printf '%-22s %-9s %-9s %6s %6s %8s  %s\n' sample expected verdict errors warn info rules
 printf '%s\n' "--------------------------------------------------------------------------------------------"
 for sample in v3-valid.zarr:valid v3-broken.zarr:invalid v2-python-zarr.zarr:valid v2-broken.zarr:invalid \
-              v3-valid.ozx:valid v3-wrapped.zip:invalid; do
+              ome-0.5-image.zarr:valid ome-0.5-bad-axes.zarr:invalid v3-valid.ozx:valid v3-wrapped.zip:invalid; do
   name=${sample%%:*}
   expected=${sample##*:}
   set +e

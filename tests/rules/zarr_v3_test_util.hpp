@@ -12,6 +12,7 @@
 
 #include "rules/catalogue.hpp"
 #include "rules/zarr_v3_checks.hpp"
+#include "support/findings_check.hpp"
 #include "support/sample_metadata.hpp"
 
 namespace v3test {
@@ -19,27 +20,7 @@ namespace v3test {
 using nlohmann::json;
 using Hits = std::vector<std::string>;
 
-// Every finding names a catalogued rule and supplies every placeholder of its message.
-inline void require_resolvable(const ozv::Findings& findings) {
-  const auto& catalogue = ozv::Catalogue::builtin();
-  for (const auto& f : findings) {
-    INFO(f.rule << " at " << f.location.pointer);
-    const auto* rule = catalogue.find(f.rule);
-    REQUIRE(rule != nullptr);
-    REQUIRE(rule->status == ozv::RuleStatus::active);
-    std::size_t open = 0;
-    while ((open = rule->message.find('{', open)) != std::string::npos) {
-      const auto close = rule->message.find('}', open);
-      REQUIRE(close != std::string::npos);
-      const auto name = rule->message.substr(open + 1, close - open - 1);
-      bool supplied = false;
-      for (const auto& [k, v] : f.values) supplied = supplied || k == name;
-      INFO("placeholder {" << name << "}");
-      REQUIRE(supplied);
-      open = close + 1;
-    }
-  }
-}
+using ozv::test::require_resolvable;
 
 inline ozv::Findings findings(const json& doc, const std::string& key = "a/zarr.json") {
   ozv::Findings out;

@@ -30,7 +30,11 @@ int list_rules(const Options& options, std::ostream& out) {
 int validate(const Options& options, std::ostream& out, bool out_is_terminal) {
   Report report;
   try {
-    report = validate_target(options.target);
+    ValidateOptions validate_options;
+    validate_options.spec_version = options.spec_version;
+    validate_options.strict = options.strict;
+    validate_options.schema_dir = options.schema_dir;
+    report = validate_target(options.target, validate_options);
   } catch (const TargetError& e) {
     if (options.dingus) {
       out << nlohmann::json{{"valid", false}, {"message", e.what()}}.dump() << "\n";

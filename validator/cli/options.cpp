@@ -4,9 +4,13 @@ namespace ozv::cli {
 
 const char* const kUsageText =
     "usage: ome-zarr-validate TARGET [--format text|json] [--output FILE] [--fail-on error|warning] [--dingus]\n"
+    "                         [--spec-version 0.4|0.5] [--strict] [--schema-dir DIR]\n"
     "       ome-zarr-validate --list-rules [--format text|json|md]\n"
     "\n"
     "TARGET is a directory, a .zip/.ozx file, or a single .json metadata document.\n"
+    "--spec-version  check OME-NGFF metadata as this version instead of the one each node declares\n"
+    "--strict        also apply the strict schemas and fail on warnings: the spec's SHOULDs become requirements\n"
+    "--schema-dir    use the JSON Schema files in DIR (e.g. the official ones, or an RFC draft)\n"
     "exit: 0 valid, 1 invalid, 2 usage error or TARGET cannot be opened, 3 internal error\n";
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
@@ -26,6 +30,22 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.version = true;
     } else if (arg == "--dingus") {
       options.dingus = true;
+    } else if (arg == "--strict") {
+      // Strict means the spec's SHOULDs count: the strict schemas apply and warnings fail.
+      options.strict = true;
+      options.fail_on = Severity::warning;
+    } else if (arg == "--spec-version") {
+      auto v = value("--spec-version");
+      if (!v) return std::nullopt;
+      if (*v != "0.4" && *v != "0.5") {
+        error = "--spec-version takes 0.4 or 0.5, not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.spec_version = *v;
+    } else if (arg == "--schema-dir") {
+      auto v = value("--schema-dir");
+      if (!v) return std::nullopt;
+      options.schema_dir = *v;
     } else if (arg == "--list-rules") {
       options.list_rules = true;
     } else if (arg == "--format") {

@@ -18,6 +18,9 @@ struct Options {
   std::string output;  // "" = stdout
   Severity fail_on = Severity::error;
   bool dingus = false;
+  bool strict = false;
+  std::string spec_version;  // "" = detect per node
+  std::string schema_dir;    // "" = built-in schemas
   bool list_rules = false;
   bool help = false;
   bool version = false;

@@ -29,8 +29,8 @@ std::string node_type_of(const nlohmann::json& doc) {
 
 class Walker {
  public:
-  Walker(Store& store, const ValidateOptions& options, Findings& out)
-      : store_(store), options_(options), out_(out), can_list_(store.capabilities().list) {}
+  Walker(Store& store, const ValidateOptions& options, Findings& out, std::vector<std::string>* groups)
+      : store_(store), options_(options), out_(out), groups_(groups), can_list_(store.capabilities().list) {}
 
   Detected walk() {
     Detected detected;
@@ -107,6 +107,7 @@ class Walker {
       if (!type.empty()) detected.node_type = type;
     }
     if (type != "group" && type != "array") return;
+    if (type == "group" && groups_) groups_->push_back(node.prefix);
 
     for (const auto& dir : list(node.prefix).dirs) {
       const std::string child = join_key(node.prefix, dir);
@@ -146,6 +147,7 @@ class Walker {
       check_zattrs(*attrs, attrs_key, out_);
     }
     if (is_array) return;  // sub-directories of an array are chunk keys
+    if (is_group && groups_) groups_->push_back(node.prefix);
 
     for (const auto& dir : list(node.prefix).dirs) {
       const std::string child = join_key(node.prefix, dir);
@@ -165,14 +167,16 @@ class Walker {
   Store& store_;
   const ValidateOptions& options_;
   Findings& out_;
+  std::vector<std::string>* groups_;
   const bool can_list_;
   std::deque<PendingNode> queue_;
 };
 
 }  // namespace
 
-Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out) {
-  return Walker(store, options, out).walk();
+Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out,
+                        std::vector<std::string>* groups) {
+  return Walker(store, options, out, groups).walk();
 }
 
 }  // namespace ozv

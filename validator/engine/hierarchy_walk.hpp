@@ -10,7 +10,9 @@
 
 namespace ozv {
 
-// Returns what the root looks like; findings go to `out`.
-Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out);
+// Returns what the root looks like; findings go to `out`. The store prefixes of every group
+// reached are appended to `groups` when given (the OME-NGFF checks run over them).
+Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out,
+                        std::vector<std::string>* groups = nullptr);
 
 }  // namespace ozv

@@ -4,6 +4,7 @@
 
 #include "engine/validate.hpp"
 #include "store/fs_store.hpp"
+#include "store/metadata_cache.hpp"
 #include "store/zip_store.hpp"
 
 namespace ozv {
@@ -38,7 +39,7 @@ OpenedTarget open_target(const std::string& target) {
 
   if (fs::is_directory(status)) {
     opened.kind = TargetKind::directory;
-    opened.store = open_directory_store(target);
+    opened.store = std::make_unique<MetadataCache>(open_directory_store(target));
     return opened;
   }
   if (!fs::is_regular_file(status)) throw TargetError("cannot open " + target + ": not a file or directory");
@@ -54,7 +55,7 @@ OpenedTarget open_target(const std::string& target) {
     opened.kind = TargetKind::zip;
     opened.archive = source;
     try {
-      opened.store = open_zip_store(source);
+      opened.store = std::make_unique<MetadataCache>(open_zip_store(source));
     } catch (const StoreError& e) {
       // A broken archive is an invalid dataset, not a usage error: the container checks
       // still run on the raw bytes and the failure becomes a finding.

@@ -5,6 +5,7 @@
 
 #include "engine/documents.hpp"
 #include "engine/hierarchy_walk.hpp"
+#include "engine/ngff_checks.hpp"
 #include "engine/target.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/zarr_v2_checks.hpp"
@@ -31,12 +32,18 @@ Detected check_json_document(const OpenedTarget& target, const ValidateOptions& 
   if (!parsed.value || !parsed.value->is_object()) return detected;
   const auto& doc = *parsed.value;
   const auto format = doc.find("zarr_format");
-  if (format == doc.end()) return detected;
+  if (format == doc.end()) {  // an attributes document: .zattrs (0.4) or zarr.json attributes (0.5)
+    detected.ngff_version = check_ngff_attributes_document(doc, 0, "", key, options, out);
+    return detected;
+  }
   if (*format == 3 || key == "zarr.json") {
     detected.zarr_format = 3;
     check_v3_document(doc, key, out);
     if (auto type = doc.find("node_type"); type != doc.end() && type->is_string()) {
       detected.node_type = type->get<std::string>();
+    }
+    if (auto attributes = doc.find("attributes"); attributes != doc.end() && detected.node_type == "group") {
+      detected.ngff_version = check_ngff_attributes_document(*attributes, 3, "/attributes", key, options, out);
     }
   } else {
     detected.zarr_format = 2;
@@ -127,7 +134,9 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       // The container checks already say what is broken, more precisely than libzip does.
       if (!has_rule(findings, {"OZX-X10", "OZX-X11"})) findings.push_back(finding_from(*opened.store_error));
     } else {
-      report.detected = walk_hierarchy(*opened.store, options, findings);
+      std::vector<std::string> groups;
+      report.detected = walk_hierarchy(*opened.store, options, findings, &groups);
+      report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, findings);
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));
     }
   }

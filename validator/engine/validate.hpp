@@ -14,6 +14,9 @@ struct ValidateOptions {
   JsonLimits json_limits;
   std::size_t max_nodes = 1'000'000;  // bound on the hierarchy walk
   std::size_t max_depth = 64;         // bound on nesting below the root
+  std::string spec_version;           // --spec-version: check OME-NGFF metadata as this version
+  bool strict = false;                // --strict: also apply the strict schemas (SHOULDs required)
+  std::string schema_dir;             // --schema-dir: schema files replacing the built-in ones
 };
 
 // The target cannot be opened at all (does not exist, unreadable, not a ZIP...): exit code 2.

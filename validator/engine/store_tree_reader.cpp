@@ -1,0 +1,145 @@
+#include "engine/store_tree_reader.hpp"
+
+namespace ozv {
+namespace {
+
+constexpr std::uint64_t kMaxSideFileBytes = 64u << 20;  // OME-XML can be large, but not unbounded
+
+std::optional<std::vector<std::uint64_t>> shape_of(const nlohmann::json& doc) {
+  auto it = doc.find("shape");
+  if (it == doc.end() || !it->is_array()) return std::nullopt;
+  std::vector<std::uint64_t> shape;
+  for (const auto& extent : *it) {
+    if (!extent.is_number_unsigned() && !(extent.is_number_integer() && extent.get<std::int64_t>() >= 0)) {
+      return std::nullopt;
+    }
+    shape.push_back(extent.get<std::uint64_t>());
+  }
+  return shape;
+}
+
+}  // namespace
+
+StoreTreeReader::StoreTreeReader(Store& store, const ValidateOptions& options) : store_(store), options_(options) {}
+
+// Parse problems are not reported here: the Zarr walk reports them for every document.
+std::optional<nlohmann::json> StoreTreeReader::read(const std::string& key) {
+  try {
+    auto size = store_.size(key);
+    if (!size || *size > options_.json_limits.max_bytes) return std::nullopt;
+    auto bytes = store_.get(key);
+    if (!bytes) return std::nullopt;
+    return parse_json(*bytes, key, options_.json_limits).value;
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<ArrayInfo> StoreTreeReader::array(const std::string& path) {
+  ArrayInfo info;
+  std::optional<nlohmann::json> doc;
+  if ((doc = read(join_key(path, "zarr.json")))) {
+    if (!doc->is_object() || doc->value("node_type", "") != "array") return std::nullopt;
+    info.key = join_key(path, "zarr.json");
+    info.zarr_format = 3;
+    if (auto type = doc->find("data_type"); type != doc->end() && type->is_string()) info.data_type = *type;
+    if (auto names = doc->find("dimension_names"); names != doc->end() && names->is_array()) {
+      std::vector<std::optional<std::string>> list;
+      for (const auto& n : *names) list.push_back(n.is_string() ? std::optional<std::string>(n) : std::nullopt);
+      info.dimension_names = std::move(list);
+    }
+  } else if ((doc = read(join_key(path, ".zarray")))) {
+    if (!doc->is_object()) return std::nullopt;
+    info.key = join_key(path, ".zarray");
+    info.zarr_format = 2;
+    if (auto type = doc->find("dtype"); type != doc->end() && type->is_string()) info.data_type = *type;
+  } else {
+    return std::nullopt;
+  }
+  info.shape = shape_of(*doc).value_or(std::vector<std::uint64_t>{});
+  return info;
+}
+
+const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = groups_.find(path); it != groups_.end()) return it->second ? &*it->second : nullptr;
+  }
+  std::optional<LocatedGroup> located;
+  const std::string v3_key = join_key(path, "zarr.json");
+  auto doc = read(v3_key);
+  if (doc && doc->is_object() && doc->value("node_type", "") == "group") {
+    LocatedGroup g;
+    g.info.path = path;
+    g.info.key = v3_key;
+    g.info.zarr_format = 3;
+    g.attributes_pointer = "/attributes";
+    located = std::move(g);
+  } else if (!doc && read(join_key(path, ".zgroup"))) {
+    LocatedGroup g;
+    g.info.path = path;
+    g.info.key = join_key(path, ".zattrs");
+    g.info.zarr_format = 2;
+    doc = read(g.info.key);
+    if (!doc) doc = nlohmann::json::object();  // a v2 group without attributes
+    located = std::move(g);
+  }
+
+  std::lock_guard lock(mutex_);
+  if (!located) {
+    groups_.emplace(path, std::nullopt);
+    return nullptr;
+  }
+  auto& owned = documents_[located->info.key] = std::make_unique<nlohmann::json>(std::move(*doc));
+  const nlohmann::json* attributes = owned.get();
+  if (located->info.zarr_format == 3) {
+    auto it = owned->find("attributes");
+    attributes = it != owned->end() ? &*it : nullptr;
+  }
+  located->attributes = attributes;
+  if (attributes) {
+    if (auto meta = locate_ngff_metadata(located->info.zarr_format, *attributes, located->attributes_pointer,
+                                         located->info.key, options_.spec_version, located->placement_findings)) {
+      located->info.ome = meta->ome;
+      located->info.pointer_base = meta->pointer_base;
+      located->info.ngff_version = meta->version;
+      if (meta->version_stated) located->info.version_pointer = pointer_append(meta->pointer_base, "version");
+      located->kinds = meta->kinds;
+    }
+  }
+  auto [it, inserted] = groups_.emplace(path, std::move(located));
+  return &*it->second;
+}
+
+std::optional<GroupInfo> StoreTreeReader::group(const std::string& path) {
+  const LocatedGroup* g = located_group(path);
+  return g ? std::optional<GroupInfo>(g->info) : std::nullopt;
+}
+
+std::optional<std::string> StoreTreeReader::file(const std::string& key) {
+  try {
+    auto size = store_.size(key);
+    if (!size || *size > kMaxSideFileBytes) return std::nullopt;
+    return store_.get(key);
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::vector<std::string>> StoreTreeReader::child_groups(const std::string& path) {
+  if (!store_.capabilities().list) return std::nullopt;
+  try {
+    std::vector<std::string> groups;
+    for (const auto& dir : store_.list_dir(path).dirs) {
+      const std::string child = join_key(path, dir);
+      if (store_.size(join_key(child, "zarr.json")) || store_.size(join_key(child, ".zgroup"))) {
+        if (group(child)) groups.push_back(dir);
+      }
+    }
+    return groups;
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace ozv

@@ -1,0 +1,47 @@
+// The OME-NGFF tree rules' view of a real store: arrays, groups with their OME metadata,
+// and files, each read once and kept for the lifetime of one validation.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "engine/validate.hpp"
+#include "ngff/metadata.hpp"
+#include "rules/ngff_tree.hpp"
+#include "store/store.hpp"
+
+namespace ozv {
+
+// A group's OME metadata as located in its document, with what locating it reported.
+struct LocatedGroup {
+  GroupInfo info;
+  const nlohmann::json* attributes = nullptr;  // zarr.json "attributes" (v3) or the .zattrs (v2)
+  std::string attributes_pointer;              // "/attributes" (v3) or "" (v2)
+  unsigned kinds = 0;                          // NgffKind bits
+  Findings placement_findings;                 // NGFF-VER-001..004 for this node
+};
+
+class StoreTreeReader final : public NgffTreeReader {
+ public:
+  StoreTreeReader(Store& store, const ValidateOptions& options);
+
+  std::optional<ArrayInfo> array(const std::string& path) override;
+  std::optional<GroupInfo> group(const std::string& path) override;
+  std::optional<std::string> file(const std::string& key) override;
+  std::optional<std::vector<std::string>> child_groups(const std::string& path) override;
+
+  // The group at `path` with everything the engine needs for document-level checks.
+  const LocatedGroup* located_group(const std::string& path);
+
+ private:
+  std::optional<nlohmann::json> read(const std::string& key);
+
+  Store& store_;
+  const ValidateOptions& options_;
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<nlohmann::json>> documents_;  // stable addresses
+  std::map<std::string, std::optional<LocatedGroup>> groups_;
+};
+
+}  // namespace ozv
