@@ -22,7 +22,8 @@ std::vector<std::string> located_rules(const Findings& findings) {
 
 std::vector<std::string> walk(Store& store, Detected* detected = nullptr, ValidateOptions options = {}) {
   Findings findings;
-  auto d = walk_hierarchy(store, options, findings);
+  ParsedDocuments parsed;
+  auto d = walk_hierarchy(store, options, parsed, findings);
   if (detected) *detected = d;
   return located_rules(findings);
 }

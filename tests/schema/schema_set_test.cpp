@@ -61,3 +61,19 @@ TEST_CASE("every embedded schema version loads", "[schema][set][embedded]") {
   }
   CHECK(SchemaSet::from_embedded("9.9").file_names().empty());
 }
+
+TEST_CASE("remembered results are the results, per instance and bound", "[schema][set]") {
+  const auto set = ozv::test::one_schema(R"({"items": {"type": "string"}})");
+  const json bad = json(std::vector<int>(10, 1));
+  const auto first = set.validate("s.schema", bad);
+  const auto again = set.validate("s.schema", bad);
+  REQUIRE(first.size() == 10);
+  REQUIRE(again.size() == first.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(again[i].instance_pointer == first[i].instance_pointer);
+    CHECK(again[i].detail == first[i].detail);
+  }
+  CHECK(set.validate("s.schema", bad, 2).size() == 2);  // the bound is part of the question
+  CHECK(set.validate("s.schema", json::parse(R"(["a", "b"])")).empty());
+  CHECK(set.validate("s.schema", json::parse(R"(["a", 2])")).size() == 1);
+}

@@ -15,24 +15,25 @@ bool key_exists(Store& store, const std::string& key, Findings& out) {
   }
 }
 
-std::optional<nlohmann::json> read_json_document(Store& store, const std::string& key,
-                                                 const JsonLimits& limits, Findings& out) {
+SharedJson read_json_document(Store& store, const std::string& key, const JsonLimits& limits,
+                              ParsedDocuments& parsed, Findings& out) {
+  if (auto known = parsed.find(key)) return known;
   try {
     auto size = store.size(key);
-    if (!size) return std::nullopt;
+    if (!size) return nullptr;
     if (*size > limits.max_bytes) {
       out.push_back(Finding{"JSON-005", {key, ""},
                             {{"size", std::to_string(*size)}, {"limit", std::to_string(limits.max_bytes)}}});
-      return std::nullopt;
+      return nullptr;
     }
     auto bytes = store.get(key);
-    if (!bytes) return std::nullopt;  // vanished between the two calls
-    auto parsed = parse_json(*bytes, key, limits);
-    out.insert(out.end(), parsed.findings.begin(), parsed.findings.end());
-    return std::move(parsed.value);
+    if (!bytes) return nullptr;  // vanished between the two calls
+    auto result = parse_json(*bytes, key, limits);
+    out.insert(out.end(), result.findings.begin(), result.findings.end());
+    return result.value ? parsed.keep(key, std::move(*result.value)) : nullptr;
   } catch (const StoreError& e) {
     out.push_back(finding_from(e));
-    return std::nullopt;
+    return nullptr;
   }
 }
 

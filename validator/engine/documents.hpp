@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/parsed_documents.hpp"
 #include "finding/finding.hpp"
 #include "json/parse.hpp"
 #include "store/store.hpp"
@@ -19,9 +20,10 @@ Finding finding_from(const StoreError& error);
 // True when `key` holds a value. Store errors become findings and count as absent.
 bool key_exists(Store& store, const std::string& key, Findings& out);
 
-// The parsed document at `key`, or nullopt when it is absent or unusable (findings say why).
+// The parsed document at `key`, or null when it is absent or unusable (findings say why).
 // The size is checked before the bytes are read, so a hostile 10 GB "zarr.json" is never loaded.
-std::optional<nlohmann::json> read_json_document(Store& store, const std::string& key,
-                                                 const JsonLimits& limits, Findings& out);
+// Parsed documents are kept in `parsed` for the passes that read them again.
+SharedJson read_json_document(Store& store, const std::string& key, const JsonLimits& limits,
+                              ParsedDocuments& parsed, Findings& out);
 
 }  // namespace ozv

@@ -29,8 +29,10 @@ std::string node_type_of(const nlohmann::json& doc) {
 
 class Walker {
  public:
-  Walker(Store& store, const ValidateOptions& options, Findings& out, std::vector<std::string>* groups)
-      : store_(store), options_(options), out_(out), groups_(groups), can_list_(store.capabilities().list) {}
+  Walker(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
+         std::vector<std::string>* groups)
+      : store_(store), options_(options), parsed_(parsed), out_(out), groups_(groups),
+        can_list_(store.capabilities().list) {}
 
   Detected walk() {
     Detected detected;
@@ -99,7 +101,7 @@ class Walker {
 
   void visit_v3(const PendingNode& node, Detected& detected) {
     const std::string key = join_key(node.prefix, "zarr.json");
-    auto doc = read_json_document(store_, key, options_.json_limits, out_);
+    auto doc = read_json_document(store_, key, options_.json_limits, parsed_, out_);
     if (!doc) return;
     check_v3_document(*doc, key, out_);
     const std::string type = node_type_of(*doc);
@@ -136,14 +138,14 @@ class Walker {
     if (node.prefix.empty()) detected.node_type = is_array ? "array" : "group";
 
     if (is_array) {
-      if (auto doc = read_json_document(store_, array_key, options_.json_limits, out_)) {
+      if (auto doc = read_json_document(store_, array_key, options_.json_limits, parsed_, out_)) {
         check_zarray(*doc, array_key, out_);
       }
-    } else if (auto doc = read_json_document(store_, group_key, options_.json_limits, out_)) {
+    } else if (auto doc = read_json_document(store_, group_key, options_.json_limits, parsed_, out_)) {
       check_zgroup(*doc, group_key, out_);
     }
     const std::string attrs_key = join_key(node.prefix, ".zattrs");
-    if (auto attrs = read_json_document(store_, attrs_key, options_.json_limits, out_)) {
+    if (auto attrs = read_json_document(store_, attrs_key, options_.json_limits, parsed_, out_)) {
       check_zattrs(*attrs, attrs_key, out_);
     }
     if (is_array) return;  // sub-directories of an array are chunk keys
@@ -166,6 +168,7 @@ class Walker {
 
   Store& store_;
   const ValidateOptions& options_;
+  ParsedDocuments& parsed_;
   Findings& out_;
   std::vector<std::string>* groups_;
   const bool can_list_;
@@ -174,9 +177,9 @@ class Walker {
 
 }  // namespace
 
-Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out,
+Detected walk_hierarchy(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
                         std::vector<std::string>* groups) {
-  return Walker(store, options, out, groups).walk();
+  return Walker(store, options, parsed, out, groups).walk();
 }
 
 }  // namespace ozv

@@ -3,6 +3,7 @@
 // children of arrays, node names).
 #pragma once
 
+#include "engine/parsed_documents.hpp"
 #include "engine/validate.hpp"
 #include "finding/finding.hpp"
 #include "report/report.hpp"
@@ -12,7 +13,8 @@ namespace ozv {
 
 // Returns what the root looks like; findings go to `out`. The store prefixes of every group
 // reached are appended to `groups` when given (the OME-NGFF checks run over them).
-Detected walk_hierarchy(Store& store, const ValidateOptions& options, Findings& out,
+// Every document parsed is kept in `parsed`.
+Detected walk_hierarchy(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
                         std::vector<std::string>* groups = nullptr);
 
 }  // namespace ozv

@@ -53,9 +53,10 @@ void check_node(const NgffMetadata& meta, const nlohmann::json& attributes, cons
 }  // namespace
 
 std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<std::string>& groups,
-                                                const ValidateOptions& options, Findings& out) {
+                                                const ValidateOptions& options, ParsedDocuments& parsed,
+                                                Findings& out) {
   SchemaSource schemas(options);
-  StoreTreeReader reader(store, options);
+  StoreTreeReader reader(store, options, parsed);
   std::optional<std::string> root_version;
   bool any_ngff = false;
   for (const auto& path : groups) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/parsed_documents.hpp"
 #include "engine/validate.hpp"
 #include "finding/finding.hpp"
 #include "store/store.hpp"
@@ -17,7 +18,8 @@ namespace ozv {
 // Checks the OME-NGFF metadata of the groups found by the Zarr walk. Returns the root's
 // OME-NGFF version, if it has one. Throws TargetError when --schema-dir cannot be loaded.
 std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<std::string>& groups,
-                                                const ValidateOptions& options, Findings& out);
+                                                const ValidateOptions& options, ParsedDocuments& parsed,
+                                                Findings& out);
 
 // Checks the attributes of a lone document given as TARGET: a .zattrs object or a zarr.json
 // "attributes" object (zarr_format 0: no Zarr format to judge placement against), or the

@@ -20,24 +20,27 @@ std::optional<std::vector<std::uint64_t>> shape_of(const nlohmann::json& doc) {
 
 }  // namespace
 
-StoreTreeReader::StoreTreeReader(Store& store, const ValidateOptions& options) : store_(store), options_(options) {}
+StoreTreeReader::StoreTreeReader(Store& store, const ValidateOptions& options, ParsedDocuments& parsed)
+    : store_(store), options_(options), parsed_(parsed) {}
 
 // Parse problems are not reported here: the Zarr walk reports them for every document.
-std::optional<nlohmann::json> StoreTreeReader::read(const std::string& key) {
+SharedJson StoreTreeReader::read(const std::string& key) {
+  if (auto known = parsed_.find(key)) return known;
   try {
     auto size = store_.size(key);
-    if (!size || *size > options_.json_limits.max_bytes) return std::nullopt;
+    if (!size || *size > options_.json_limits.max_bytes) return nullptr;
     auto bytes = store_.get(key);
-    if (!bytes) return std::nullopt;
-    return parse_json(*bytes, key, options_.json_limits).value;
+    if (!bytes) return nullptr;
+    auto value = parse_json(*bytes, key, options_.json_limits).value;
+    return value ? parsed_.keep(key, std::move(*value)) : nullptr;
   } catch (const StoreError&) {
-    return std::nullopt;
+    return nullptr;
   }
 }
 
 std::optional<ArrayInfo> StoreTreeReader::array(const std::string& path) {
   ArrayInfo info;
-  std::optional<nlohmann::json> doc;
+  SharedJson doc;
   if ((doc = read(join_key(path, "zarr.json")))) {
     if (!doc->is_object() || doc->value("node_type", "") != "array") return std::nullopt;
     info.key = join_key(path, "zarr.json");
@@ -67,13 +70,15 @@ const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
   }
   std::optional<LocatedGroup> located;
   const std::string v3_key = join_key(path, "zarr.json");
-  auto doc = read(v3_key);
+  SharedJson doc = read(v3_key);
+  const nlohmann::json* attributes = nullptr;
   if (doc && doc->is_object() && doc->value("node_type", "") == "group") {
     LocatedGroup g;
     g.info.path = path;
     g.info.key = v3_key;
     g.info.zarr_format = 3;
     g.attributes_pointer = "/attributes";
+    if (auto it = doc->find("attributes"); it != doc->end()) attributes = &*it;
     located = std::move(g);
   } else if (!doc && read(join_key(path, ".zgroup"))) {
     LocatedGroup g;
@@ -81,7 +86,7 @@ const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
     g.info.key = join_key(path, ".zattrs");
     g.info.zarr_format = 2;
     doc = read(g.info.key);
-    if (!doc) doc = nlohmann::json::object();  // a v2 group without attributes
+    attributes = doc ? doc.get() : &no_attributes_;
     located = std::move(g);
   }
 
@@ -90,12 +95,7 @@ const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
     groups_.emplace(path, std::nullopt);
     return nullptr;
   }
-  auto& owned = documents_[located->info.key] = std::make_unique<nlohmann::json>(std::move(*doc));
-  const nlohmann::json* attributes = owned.get();
-  if (located->info.zarr_format == 3) {
-    auto it = owned->find("attributes");
-    attributes = it != owned->end() ? &*it : nullptr;
-  }
+  // `attributes` points into a document `parsed_` keeps alive for the whole validation.
   located->attributes = attributes;
   if (attributes) {
     if (auto meta = locate_ngff_metadata(located->info.zarr_format, *attributes, located->attributes_pointer,

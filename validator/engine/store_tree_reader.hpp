@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "engine/parsed_documents.hpp"
 #include "engine/validate.hpp"
 #include "ngff/metadata.hpp"
 #include "rules/ngff_tree.hpp"
@@ -24,7 +25,8 @@ struct LocatedGroup {
 
 class StoreTreeReader final : public NgffTreeReader {
  public:
-  StoreTreeReader(Store& store, const ValidateOptions& options);
+  // Documents already parsed by the Zarr walk are taken from `parsed`, new ones added to it.
+  StoreTreeReader(Store& store, const ValidateOptions& options, ParsedDocuments& parsed);
 
   std::optional<ArrayInfo> array(const std::string& path) override;
   std::optional<GroupInfo> group(const std::string& path) override;
@@ -35,12 +37,13 @@ class StoreTreeReader final : public NgffTreeReader {
   const LocatedGroup* located_group(const std::string& path);
 
  private:
-  std::optional<nlohmann::json> read(const std::string& key);
+  SharedJson read(const std::string& key);
 
   Store& store_;
   const ValidateOptions& options_;
+  ParsedDocuments& parsed_;
+  const nlohmann::json no_attributes_ = nlohmann::json::object();  // a v2 group without .zattrs
   std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<nlohmann::json>> documents_;  // stable addresses
   std::map<std::string, std::optional<LocatedGroup>> groups_;
 };
 

@@ -135,8 +135,9 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       if (!has_rule(findings, {"OZX-X10", "OZX-X11"})) findings.push_back(finding_from(*opened.store_error));
     } else {
       std::vector<std::string> groups;
-      report.detected = walk_hierarchy(*opened.store, options, findings, &groups);
-      report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, findings);
+      ParsedDocuments parsed;
+      report.detected = walk_hierarchy(*opened.store, options, parsed, findings, &groups);
+      report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, parsed, findings);
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));
     }
   }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "schema/std_regex.hpp"  // before valijson
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -54,6 +55,14 @@ struct SchemaStore {
 struct SchemaSet::Compiled {
   const valijson::Schema* schema = nullptr;
   std::shared_ptr<const SchemaStore> store;  // keeps `schema` and what it points to alive
+
+  // Validation is a pure function of (schema, instance), and real hierarchies repeat the
+  // same metadata over and over (every field of a plate, every level of a label). Results
+  // for small instances are remembered, within a bound.
+  static constexpr std::size_t kMemoEntries = 4096;
+  static constexpr std::size_t kMemoKeyBytes = 16 * 1024;
+  mutable std::mutex memo_mutex;
+  mutable std::unordered_map<std::string, std::vector<SchemaViolation>> memo;
 };
 
 namespace {
@@ -227,8 +236,20 @@ std::vector<SchemaViolation> SchemaSet::validate(std::string_view file_name, con
                                                  std::size_t max_violations) const {
   if (!has(file_name)) throw std::out_of_range("no schema named " + std::string(file_name));
   const Compiled& compiled = *schemas_->find(file_name)->second;
+  std::string memo_key = std::to_string(max_violations) + ":" +
+                         instance.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const bool memoisable = memo_key.size() <= Compiled::kMemoKeyBytes;
+  if (memoisable) {
+    std::lock_guard lock(compiled.memo_mutex);
+    if (auto it = compiled.memo.find(memo_key); it != compiled.memo.end()) return it->second;
+  }
   const std::optional<nlohmann::json> adjusted = without_large_unsigned(instance);
-  return collect(compiled, adjusted ? *adjusted : instance, max_violations);
+  auto violations = collect(compiled, adjusted ? *adjusted : instance, max_violations);
+  if (memoisable) {
+    std::lock_guard lock(compiled.memo_mutex);
+    if (compiled.memo.size() < Compiled::kMemoEntries) compiled.memo.emplace(std::move(memo_key), violations);
+  }
+  return violations;
 }
 
 std::vector<SchemaViolation> SchemaSet::collect(const Compiled& compiled, const nlohmann::json& instance,
