@@ -1,5 +1,6 @@
 #include "engine/target.hpp"
 
+#include <cctype>
 #include <filesystem>
 
 #include "engine/validate.hpp"
