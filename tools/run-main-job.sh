@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Python is Debian's /usr/bin/python3 (where python3-zarr is installed), whatever python3 is on PATH.
 # The main job behind `make run`. Until the corpus generator exists, it writes a handful of
-# small sample datasets (valid and broken Zarr v2/v3, an .ozx and a broken ZIP), validates
-# each one with ome-zarr-validate and prints a summary table for a person.
+# small sample datasets (valid and broken Zarr v2/v3 and OME-Zarr 0.5, an .ozx and a broken
+# ZIP), validates each one with ome-zarr-validate and prints a summary table for a person.
+# Python is Debian's /usr/bin/python3 (where python3-zarr is installed), whatever python3 is on PATH.
 set -euo pipefail
 build=${1:-build}
 tool="$build/bin/ome-zarr-validate"

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "store/store_conformance.hpp"
-#include "store/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ozv {
 namespace {

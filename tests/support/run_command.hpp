@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/temp_dir.hpp"
+
 namespace ozv::test {
 
 struct CommandResult {
@@ -54,35 +56,5 @@ inline CommandResult run_command(const std::string& command) {
   std::filesystem::remove(err_path);
   return result;
 }
-
-// A fresh, empty directory removed when the object goes out of scope.
-class TempDir {
- public:
-  explicit TempDir(const std::string& tag) {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("ozv-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
-  // Writes `content` at `relative` (creating parent directories) and returns the full path.
-  std::filesystem::path write(const std::string& relative, const std::string& content) const {
-    auto full = path_ / relative;
-    std::filesystem::create_directories(full.parent_path());
-    std::ofstream(full, std::ios::binary) << content;
-    return full;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 }  // namespace ozv::test

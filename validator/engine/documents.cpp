@@ -6,6 +6,10 @@ Finding finding_from(const StoreError& error) {
   return Finding{error.rule(), {error.key(), ""}, {{"detail", error.what()}}};
 }
 
+Finding oversize_finding(const std::string& key, std::uint64_t size, const JsonLimits& limits) {
+  return Finding{"JSON-005", {key, ""}, {{"size", std::to_string(size)}, {"limit", std::to_string(limits.max_bytes)}}};
+}
+
 bool key_exists(Store& store, const std::string& key, Findings& out) {
   try {
     return store.size(key).has_value();
@@ -22,8 +26,7 @@ SharedJson read_json_document(Store& store, const std::string& key, const JsonLi
     auto size = store.size(key);
     if (!size) return nullptr;
     if (*size > limits.max_bytes) {
-      out.push_back(Finding{"JSON-005", {key, ""},
-                            {{"size", std::to_string(*size)}, {"limit", std::to_string(limits.max_bytes)}}});
+      out.push_back(oversize_finding(key, *size, limits));
       return nullptr;
     }
     auto bytes = store.get(key);

@@ -17,6 +17,9 @@ namespace ozv {
 // A StoreError as a finding at its key.
 Finding finding_from(const StoreError& error);
 
+// JSON-005 for a document of `size` bytes, over the limit: reported before reading it.
+Finding oversize_finding(const std::string& key, std::uint64_t size, const JsonLimits& limits);
+
 // True when `key` holds a value. Store errors become findings and count as absent.
 bool key_exists(Store& store, const std::string& key, Findings& out);
 

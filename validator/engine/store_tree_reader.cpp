@@ -1,5 +1,7 @@
 #include "engine/store_tree_reader.hpp"
 
+#include "engine/documents.hpp"
+
 namespace ozv {
 namespace {
 
@@ -23,19 +25,11 @@ std::optional<std::vector<std::uint64_t>> shape_of(const nlohmann::json& doc) {
 StoreTreeReader::StoreTreeReader(Store& store, const ValidateOptions& options, ParsedDocuments& parsed)
     : store_(store), options_(options), parsed_(parsed) {}
 
-// Parse problems are not reported here: the Zarr walk reports them for every document.
+// Problems are not reported here: the Zarr walk reported them for every document it read,
+// and a document only this reader reaches is reported by the rule that names it.
 SharedJson StoreTreeReader::read(const std::string& key) {
-  if (auto known = parsed_.find(key)) return known;
-  try {
-    auto size = store_.size(key);
-    if (!size || *size > options_.json_limits.max_bytes) return nullptr;
-    auto bytes = store_.get(key);
-    if (!bytes) return nullptr;
-    auto value = parse_json(*bytes, key, options_.json_limits).value;
-    return value ? parsed_.keep(key, std::move(*value)) : nullptr;
-  } catch (const StoreError&) {
-    return nullptr;
-  }
+  Findings reported_elsewhere;
+  return read_json_document(store_, key, options_.json_limits, parsed_, reported_elsewhere);
 }
 
 std::optional<ArrayInfo> StoreTreeReader::array(const std::string& path) {

@@ -22,9 +22,7 @@ Detected check_json_document(const OpenedTarget& target, const ValidateOptions& 
   const std::string& key = target.file_name;
   const auto size = target.document->size();
   if (size > options.json_limits.max_bytes) {
-    out.push_back(Finding{"JSON-005", {key, ""},
-                          {{"size", std::to_string(size)},
-                           {"limit", std::to_string(options.json_limits.max_bytes)}}});
+    out.push_back(oversize_finding(key, size, options.json_limits));
     return detected;
   }
   auto parsed = parse_json(target.document->read(0, size), key, options.json_limits);
@@ -63,21 +61,18 @@ bool has_rule(const Findings& findings, std::initializer_list<std::string_view> 
 // RFC-9 governs OME-Zarr archives. A .zip holding a plain Zarr hierarchy (zarr-python's
 // ZipStore writes them) is not one, so its container is not held to RFC-9; an .ozx always is,
 // and so is an archive without root metadata, where the container rules explain what is wrong.
-bool held_to_rfc9(const OpenedTarget& target, const JsonLimits& limits) {
+// The root document read here is the one the walk checks next (shared through `parsed`).
+bool held_to_rfc9(const OpenedTarget& target, const JsonLimits& limits, ParsedDocuments& parsed, Findings& out) {
   const auto& name = target.file_name;
   if (name.size() >= 4 && name.compare(name.size() - 4, 4, ".ozx") == 0) return true;
   if (!target.store) return true;
-  try {
-    if (auto size = target.store->size("zarr.json")) {
-      if (*size > limits.max_bytes) return true;
-      auto doc = nlohmann::json::parse(target.store->get("zarr.json").value_or(""), nullptr, false);
-      const auto attributes = doc.is_object() ? doc.find("attributes") : doc.end();
-      return attributes != doc.end() && attributes->is_object() && attributes->contains("ome");
-    }
-    return !target.store->size(".zgroup") && !target.store->size(".zarray");
-  } catch (const StoreError&) {
-    return true;
+  if (key_exists(*target.store, "zarr.json", out)) {
+    auto doc = read_json_document(*target.store, "zarr.json", limits, parsed, out);
+    const auto attributes = doc && doc->is_object() ? doc->find("attributes") : nlohmann::json::const_iterator();
+    return doc && doc->is_object() && attributes != doc->end() && attributes->is_object() &&
+           attributes->contains("ome");
   }
+  return !key_exists(*target.store, ".zgroup", out) && !key_exists(*target.store, ".zarray", out);
 }
 
 // At most this many findings of one rule per document are listed; a hostile document with a
@@ -127,7 +122,8 @@ Report validate_target(const std::string& target, const ValidateOptions& options
   if (opened.kind == TargetKind::json_document) {
     report.detected = check_json_document(opened, options, findings);
   } else {
-    if (opened.kind == TargetKind::zip && held_to_rfc9(opened, options.json_limits)) {
+    ParsedDocuments parsed;
+    if (opened.kind == TargetKind::zip && held_to_rfc9(opened, options.json_limits, parsed, findings)) {
       check_zip_container(*opened.archive, opened.file_name, findings);
     }
     if (opened.store_error) {
@@ -135,7 +131,6 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       if (!has_rule(findings, {"OZX-X10", "OZX-X11"})) findings.push_back(finding_from(*opened.store_error));
     } else {
       std::vector<std::string> groups;
-      ParsedDocuments parsed;
       report.detected = walk_hierarchy(*opened.store, options, parsed, findings, &groups);
       report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, parsed, findings);
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));

@@ -25,8 +25,8 @@ class TargetError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Validates TARGET (a directory, a .zip/.ozx file or a .json document). `display_name` is
-// what the report calls the input (the TARGET as typed, never made absolute).
+// Validates TARGET (a directory, a .zip/.ozx file or a .json document). The report names the
+// input exactly as given (never made absolute).
 Report validate_target(const std::string& target, const ValidateOptions& options = {});
 
 std::string tool_version();
