@@ -23,7 +23,8 @@ void write_valid_v3(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("usage errors exit 2 and explain themselves", "[cli]") {
-  for (const char* args : {"", "--frobnicate", "a b", "--format yaml x", "--fail-on info x", "--output"}) {
+  for (const char* args : {"", "--frobnicate", "a b", "--format yaml x", "--fail-on info x", "--output", "--jobs 0 x",
+                           "--jobs -1 x", "--jobs two x", "--jobs 99999 x"}) {
     INFO(args);
     auto r = validate(args);
     CHECK(r.exit_code == 2);

@@ -116,3 +116,44 @@ TEST_CASE("one-defect variants of the clean image give exactly their finding", "
     }));
   }
 }
+
+TEST_CASE("the tree rules start at every OME-NGFF group, not only at the root", "[cli][ngff]") {
+  // A plain Zarr group holding an image: the image's dataset paths are still followed.
+  TempDir dir("ngff-nested");
+  dir.write("zarr.json", json{{"zarr_format", 3}, {"node_type", "group"}, {"attributes", json::object()}}.dump());
+  dir.write("img/zarr.json", image_group().dump());
+  write_image(dir, "img/", "uint16");
+  CHECK(findings_of(dir).empty());
+  std::filesystem::remove_all(dir.path() / "img" / "1");
+  CHECK(findings_of(dir) == Strings{"NGFF-MS-050@img/zarr.json/attributes/ome/multiscales/0/datasets/1/path"});
+}
+
+TEST_CASE("a schema violation a semantic rule reports at the same place is reported once", "[cli][ngff]") {
+  // Four space axes: the schema (maxContains) and NGFF-AX-006 both object, at the axes list.
+  TempDir dir("ngff-duplicate");
+  write_clean(dir);
+  auto group = image_group();
+  group["attributes"]["ome"]["multiscales"][0]["axes"][0] = {{"name", "z"}, {"type", "space"}, {"unit", "micrometer"}};
+  group["attributes"]["ome"]["multiscales"][0]["axes"].push_back({{"name", "w"}, {"type", "space"}, {"unit", "micrometer"}});
+  for (auto& dataset : group["attributes"]["ome"]["multiscales"][0]["datasets"]) {
+    dataset["coordinateTransformations"][0]["scale"].push_back(1.0);
+  }
+  dir.write("zarr.json", group.dump());
+  dir.write("0/zarr.json", level_array({2, 64, 64, 3}, "uint16", {"z", "y", "x", "w"}).dump());
+  dir.write("1/zarr.json", level_array({2, 32, 32, 3}, "uint16", {"z", "y", "x", "w"}).dump());
+  CHECK(findings_of(dir) == Strings{"NGFF-AX-006@zarr.json/attributes/ome/multiscales/0/axes"});
+}
+
+TEST_CASE("the findings do not depend on the number of worker threads", "[cli][ngff]") {
+  TempDir dir("ngff-jobs");
+  write_clean(dir);
+  std::filesystem::remove_all(dir.path() / "labels" / "cells" / "1");
+  dir.write("stray/deep/zarr.json", level_array({4}, "uint8", {"x"}).dump());  // orphan below a metadata-less folder
+  auto run = [&](const std::string& jobs) {
+    return run_command(shell_quote(kTool) + " --format json --jobs " + jobs + " " + shell_quote(dir.path().string())).out;
+  };
+  const std::string one = run("1");
+  CHECK(!json::parse(one)["findings"].empty());
+  CHECK(run("2") == one);
+  CHECK(run("8") == one);
+}

@@ -4,13 +4,14 @@ namespace ozv::cli {
 
 const char* const kUsageText =
     "usage: ome-zarr-validate TARGET [--format text|json] [--output FILE] [--fail-on error|warning] [--dingus]\n"
-    "                         [--spec-version 0.4|0.5] [--strict] [--schema-dir DIR]\n"
+    "                         [--spec-version 0.4|0.5] [--strict] [--schema-dir DIR] [--jobs N]\n"
     "       ome-zarr-validate --list-rules [--format text|json|md]\n"
     "\n"
     "TARGET is a directory, a .zip/.ozx file, or a single .json metadata document.\n"
     "--spec-version  check OME-NGFF metadata as this version instead of the one each node declares\n"
     "--strict        also apply the strict schemas and fail on warnings: the spec's SHOULDs become requirements\n"
     "--schema-dir    use the JSON Schema files in DIR (e.g. the official ones, or an RFC draft)\n"
+    "--jobs          worker threads (default: one per core)\n"
     "exit: 0 valid, 1 invalid, 2 usage error or TARGET cannot be opened, 3 internal error\n";
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
@@ -46,6 +47,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       auto v = value("--schema-dir");
       if (!v) return std::nullopt;
       options.schema_dir = *v;
+    } else if (arg == "--jobs" || arg == "-j") {
+      auto v = value("--jobs");
+      if (!v) return std::nullopt;
+      const bool digits = !v->empty() && v->size() <= 4 && v->find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || std::stoul(*v) == 0 || std::stoul(*v) > 1024) {
+        error = "--jobs takes a number of threads from 1 to 1024, not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.jobs = std::stoul(*v);
     } else if (arg == "--list-rules") {
       options.list_rules = true;
     } else if (arg == "--format") {

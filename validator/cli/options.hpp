@@ -21,6 +21,7 @@ struct Options {
   bool strict = false;
   std::string spec_version;  // "" = detect per node
   std::string schema_dir;    // "" = built-in schemas
+  std::size_t jobs = 0;      // 0 = one per core
   bool list_rules = false;
   bool help = false;
   bool version = false;

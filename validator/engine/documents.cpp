@@ -19,25 +19,29 @@ bool key_exists(Store& store, const std::string& key, Findings& out) {
   }
 }
 
+std::optional<nlohmann::json> parse_json_document(Store& store, const std::string& key, const JsonLimits& limits,
+                                                  Findings& out) {
+  try {
+    auto value = store.get_bounded(key, limits.max_bytes);
+    if (!value) return std::nullopt;
+    if (!value->bytes) {
+      out.push_back(oversize_finding(key, value->size, limits));
+      return std::nullopt;
+    }
+    auto result = parse_json(*value->bytes, key, limits);
+    out.insert(out.end(), result.findings.begin(), result.findings.end());
+    return std::move(result.value);
+  } catch (const StoreError& e) {
+    out.push_back(finding_from(e));
+    return std::nullopt;
+  }
+}
+
 SharedJson read_json_document(Store& store, const std::string& key, const JsonLimits& limits,
                               ParsedDocuments& parsed, Findings& out) {
   if (auto known = parsed.find(key)) return known;
-  try {
-    auto size = store.size(key);
-    if (!size) return nullptr;
-    if (*size > limits.max_bytes) {
-      out.push_back(oversize_finding(key, *size, limits));
-      return nullptr;
-    }
-    auto bytes = store.get(key);
-    if (!bytes) return nullptr;  // vanished between the two calls
-    auto result = parse_json(*bytes, key, limits);
-    out.insert(out.end(), result.findings.begin(), result.findings.end());
-    return result.value ? parsed.keep(key, std::move(*result.value)) : nullptr;
-  } catch (const StoreError& e) {
-    out.push_back(finding_from(e));
-    return nullptr;
-  }
+  auto document = parse_json_document(store, key, limits, out);
+  return document ? parsed.keep(key, std::move(*document)) : nullptr;
 }
 
 }  // namespace ozv

@@ -23,9 +23,13 @@ Finding oversize_finding(const std::string& key, std::uint64_t size, const JsonL
 // True when `key` holds a value. Store errors become findings and count as absent.
 bool key_exists(Store& store, const std::string& key, Findings& out);
 
-// The parsed document at `key`, or null when it is absent or unusable (findings say why).
+// The parsed document at `key`, or nullopt when it is absent or unusable (findings say why).
 // The size is checked before the bytes are read, so a hostile 10 GB "zarr.json" is never loaded.
-// Parsed documents are kept in `parsed` for the passes that read them again.
+std::optional<nlohmann::json> parse_json_document(Store& store, const std::string& key, const JsonLimits& limits,
+                                                  Findings& out);
+
+// As parse_json_document, through `parsed`: a document parsed before is not read again, and a
+// new one is kept there for the passes that read it again.
 SharedJson read_json_document(Store& store, const std::string& key, const JsonLimits& limits,
                               ParsedDocuments& parsed, Findings& out);
 

@@ -1,9 +1,13 @@
 #include "engine/hierarchy_walk.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <deque>
 #include <optional>
 
 #include "engine/documents.hpp"
+#include "engine/parallel_drain.hpp"
+#include "engine/store_tree_reader.hpp"
 #include "rules/node_name_checks.hpp"
 #include "rules/zarr_v2_checks.hpp"
 #include "rules/zarr_v3_checks.hpp"
@@ -19,6 +23,8 @@ struct PendingNode {
   std::size_t depth = 0;
 };
 
+using Drain = ParallelDrain<PendingNode>;
+
 std::string node_type_of(const nlohmann::json& doc) {
   if (doc.is_object()) {
     auto it = doc.find("node_type");
@@ -27,65 +33,84 @@ std::string node_type_of(const nlohmann::json& doc) {
   return "";
 }
 
+// What one worker produces; merged after the walk, so workers never share an output.
+struct WorkerOutput {
+  Findings findings;
+  std::vector<std::string> groups;
+};
+
+// Nodes are visited concurrently (options.jobs workers). Every node's findings are facts about
+// that node alone, and the report sorts them, so the visiting order does not show.
 class Walker {
  public:
-  Walker(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
-         std::vector<std::string>* groups)
-      : store_(store), options_(options), parsed_(parsed), out_(out), groups_(groups),
-        can_list_(store.capabilities().list) {}
+  Walker(Store& store, const ValidateOptions& options, ParsedDocuments& parsed)
+      : store_(store), options_(options), parsed_(parsed), can_list_(store.capabilities().list),
+        outputs_(worker_count(options.jobs)) {}
 
-  Detected walk() {
+  Detected walk(Findings& out, std::vector<std::string>* groups) {
     Detected detected;
-    if (key_exists(store_, "zarr.json", out_)) {
+    Findings& root_out = outputs_.front().findings;
+    if (key_exists(store_, "zarr.json", root_out)) {
       detected.zarr_format = 3;
-      walk_from_root([&](const PendingNode& node) { visit_v3(node, detected); });
-    } else if (key_exists(store_, ".zarray", out_) || key_exists(store_, ".zgroup", out_)) {
+      walk_from_root([&](const PendingNode& node, WorkerOutput& o) { visit_v3(node, detected, o); });
+    } else if (key_exists(store_, ".zarray", root_out) || key_exists(store_, ".zgroup", root_out)) {
       detected.zarr_format = 2;
-      walk_from_root([&](const PendingNode& node) { visit_v2(node, detected); });
+      walk_from_root([&](const PendingNode& node, WorkerOutput& o) { visit_v2(node, detected, o); });
     } else {
-      out_.push_back(Finding{"TARGET-001", {"", ""}, {}});
+      root_out.push_back(Finding{"TARGET-001", {"", ""}, {}});
     }
+    for (auto& o : outputs_) {
+      out.insert(out.end(), std::make_move_iterator(o.findings.begin()), std::make_move_iterator(o.findings.end()));
+      if (groups) groups->insert(groups->end(), o.groups.begin(), o.groups.end());
+    }
+    if (groups) std::sort(groups->begin(), groups->end());  // the order of discovery is not stable
     return detected;
   }
 
  private:
   template <typename Visit>
   void walk_from_root(Visit visit) {
-    queue_.push_back(PendingNode{"", 0});
-    std::size_t visited = 0;
-    while (!queue_.empty()) {
-      PendingNode node = std::move(queue_.front());
-      queue_.pop_front();
-      if (++visited > options_.max_nodes || node.depth > options_.max_depth) {
-        out_.push_back(Finding{"STORE-004", {node.prefix, ""},
-                               {{"limit", std::to_string(options_.max_nodes)},
-                                {"depth", std::to_string(options_.max_depth)}}});
-        queue_.clear();
+    std::atomic<std::size_t> visited{0};
+    drain_.run({PendingNode{"", 0}}, outputs_.size(), [&](PendingNode& node, Drain& drain, std::size_t worker) {
+      WorkerOutput& o = outputs_[worker];
+      if (node.depth > options_.max_depth) {  // this branch ends here; the others go on
+        o.findings.push_back(too_many_nodes(node.prefix));
         return;
       }
-      visit(node);
-    }
+      if (visited.fetch_add(1) >= options_.max_nodes) {  // the whole walk ends
+        if (!limit_reported_.exchange(true)) o.findings.push_back(too_many_nodes(""));
+        drain.stop();
+        return;
+      }
+      visit(node, o);
+    });
   }
 
-  Listing list(const std::string& prefix) {
+  Finding too_many_nodes(const std::string& prefix) const {
+    return Finding{"STORE-004", {prefix, ""},
+                   {{"limit", std::to_string(options_.max_nodes)}, {"depth", std::to_string(options_.max_depth)}}};
+  }
+
+  Listing list(const std::string& prefix, Findings& out) {
     if (!can_list_) return {};
     try {
       return store_.list_dir(prefix);
     } catch (const StoreError& e) {
-      out_.push_back(finding_from(e));
+      out.push_back(finding_from(e));
       return {};
     }
   }
 
   // True when some directory below `prefix` (bounded search) holds one of `metadata_names`:
   // metadata the walk cannot reach because an intermediate level has none.
-  bool has_metadata_below(const std::string& prefix, std::initializer_list<const char*> metadata_names) {
+  bool has_metadata_below(const std::string& prefix, std::initializer_list<const char*> metadata_names,
+                          Findings& out) {
     std::deque<std::pair<std::string, std::size_t>> pending{{prefix, 0}};
     std::size_t listings = 0;
     while (!pending.empty() && listings < kOrphanSearchListings) {
       auto [dir, depth] = pending.front();
       pending.pop_front();
-      auto listing = list(dir);
+      auto listing = list(dir, out);
       ++listings;
       for (const auto& file : listing.files) {
         for (const char* name : metadata_names) {
@@ -99,69 +124,82 @@ class Walker {
     return false;
   }
 
-  void visit_v3(const PendingNode& node, Detected& detected) {
+  void visit_v3(const PendingNode& node, Detected& detected, WorkerOutput& o) {
+    Findings& out = o.findings;
     const std::string key = join_key(node.prefix, "zarr.json");
-    auto doc = read_json_document(store_, key, options_.json_limits, parsed_, out_);
-    if (!doc) return;
-    check_v3_document(*doc, key, out_);
-    const std::string type = node_type_of(*doc);
+    SharedJson known = parsed_.find(key);  // the root may have been read before the walk
+    std::optional<nlohmann::json> fresh;
+    if (!known && !(fresh = parse_json_document(store_, key, options_.json_limits, out))) return;
+    const nlohmann::json& doc = known ? *known : *fresh;
+    check_v3_document(doc, key, out);
+    const std::string type = node_type_of(doc);
     if (node.prefix.empty()) {
-      if (!type.empty()) detected.node_type = type;
+      if (!type.empty()) detected.node_type = type;  // only the root's visitor writes it
+    }
+    if (type == "array") {
+      if (auto info = array_info_from(doc, key, 3)) parsed_.keep_array(node.prefix, std::move(*info));
+    } else if (fresh) {
+      parsed_.keep(key, std::move(*fresh));  // `doc` is not used below
     }
     if (type != "group" && type != "array") return;
-    if (type == "group" && groups_) groups_->push_back(node.prefix);
+    if (type == "group") o.groups.push_back(node.prefix);
 
-    for (const auto& dir : list(node.prefix).dirs) {
+    for (const auto& dir : list(node.prefix, out).dirs) {
       const std::string child = join_key(node.prefix, dir);
       const std::string child_key = join_key(child, "zarr.json");
       if (type == "array") {
         // Arrays have no children; their sub-directories are chunk keys.
-        if (key_exists(store_, child_key, out_)) out_.push_back(Finding{"V3-NODE-005", {child_key, ""}, {}});
+        if (key_exists(store_, child_key, out)) out.push_back(Finding{"V3-NODE-005", {child_key, ""}, {}});
         continue;
       }
       if (dir.starts_with("__")) continue;  // reserved prefixes are not children
-      if (key_exists(store_, child_key, out_)) {
-        check_v3_node_name(dir, child_key, out_);
-        queue_.push_back(PendingNode{child, node.depth + 1});
-      } else if (has_metadata_below(child, {"zarr.json"})) {
-        out_.push_back(Finding{"V3-HIER-001", {child, ""}, {}});
+      if (key_exists(store_, child_key, out)) {
+        check_v3_node_name(dir, child_key, out);
+        drain_.push(PendingNode{child, node.depth + 1});
+      } else if (has_metadata_below(child, {"zarr.json"}, out)) {
+        out.push_back(Finding{"V3-HIER-001", {child, ""}, {}});
       }
     }
   }
 
-  void visit_v2(const PendingNode& node, Detected& detected) {
+  void visit_v2(const PendingNode& node, Detected& detected, WorkerOutput& o) {
+    Findings& out = o.findings;
     const std::string array_key = join_key(node.prefix, ".zarray");
     const std::string group_key = join_key(node.prefix, ".zgroup");
-    const bool is_array = key_exists(store_, array_key, out_);
-    const bool is_group = key_exists(store_, group_key, out_);
-    if (is_array && is_group) out_.push_back(Finding{"V2-NODE-001", {array_key, ""}, {}});
+    const bool is_array = key_exists(store_, array_key, out);
+    const bool is_group = key_exists(store_, group_key, out);
+    if (is_array && is_group) out.push_back(Finding{"V2-NODE-001", {array_key, ""}, {}});
     if (node.prefix.empty()) detected.node_type = is_array ? "array" : "group";
 
     if (is_array) {
-      if (auto doc = read_json_document(store_, array_key, options_.json_limits, parsed_, out_)) {
-        check_zarray(*doc, array_key, out_);
+      if (auto doc = parse_json_document(store_, array_key, options_.json_limits, out)) {
+        check_zarray(*doc, array_key, out);
+        // A node that is also a group stays a group for the OME-NGFF rules (V2-NODE-001 says why).
+        if (!is_group) {
+          if (auto info = array_info_from(*doc, array_key, 2)) parsed_.keep_array(node.prefix, std::move(*info));
+        }
       }
-    } else if (auto doc = read_json_document(store_, group_key, options_.json_limits, parsed_, out_)) {
-      check_zgroup(*doc, group_key, out_);
+    } else if (auto doc = read_json_document(store_, group_key, options_.json_limits, parsed_, out)) {
+      check_zgroup(*doc, group_key, out);
     }
     const std::string attrs_key = join_key(node.prefix, ".zattrs");
-    if (auto attrs = read_json_document(store_, attrs_key, options_.json_limits, parsed_, out_)) {
-      check_zattrs(*attrs, attrs_key, out_);
+    if (auto attrs = read_json_document(store_, attrs_key, options_.json_limits, parsed_, out)) {
+      check_zattrs(*attrs, attrs_key, out);
     }
     if (is_array) return;  // sub-directories of an array are chunk keys
-    if (is_group && groups_) groups_->push_back(node.prefix);
+    if (is_group) o.groups.push_back(node.prefix);
 
-    for (const auto& dir : list(node.prefix).dirs) {
+    for (const auto& dir : list(node.prefix, out).dirs) {
       const std::string child = join_key(node.prefix, dir);
       if (dir == "." || dir == "..") {
-        out_.push_back(Finding{"V2-PATH-001", {child, ""}, {{"segment", dir}}});
+        out.push_back(Finding{"V2-PATH-001", {child, ""}, {{"segment", dir}}});
         continue;
       }
-      if (key_exists(store_, join_key(child, ".zarray"), out_) ||
-          key_exists(store_, join_key(child, ".zgroup"), out_)) {
-        queue_.push_back(PendingNode{child, node.depth + 1});
-      } else if (has_metadata_below(child, {".zarray", ".zgroup"})) {
-        out_.push_back(Finding{"V2-HIER-001", {child, ""}, {}});
+      if (key_exists(store_, join_key(child, ".zarray"), out) ||
+          key_exists(store_, join_key(child, ".zgroup"), out)) {
+        drain_.push(PendingNode{child, node.depth + 1});
+      } else if (has_metadata_below(child, {".zarray", ".zgroup"}, out)) {
+        out.push_back(Finding{"V2-HIER-001", {child, ""}, {}});
       }
     }
   }
@@ -169,17 +207,17 @@ class Walker {
   Store& store_;
   const ValidateOptions& options_;
   ParsedDocuments& parsed_;
-  Findings& out_;
-  std::vector<std::string>* groups_;
   const bool can_list_;
-  std::deque<PendingNode> queue_;
+  std::vector<WorkerOutput> outputs_;
+  Drain drain_;
+  std::atomic<bool> limit_reported_{false};
 };
 
 }  // namespace
 
 Detected walk_hierarchy(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
                         std::vector<std::string>* groups) {
-  return Walker(store, options, parsed, out, groups).walk();
+  return Walker(store, options, parsed).walk(out, groups);
 }
 
 }  // namespace ozv

@@ -12,7 +12,8 @@
 namespace ozv {
 
 // Returns what the root looks like; findings go to `out`. The store prefixes of every group
-// reached are appended to `groups` when given (the OME-NGFF checks run over them).
+// reached are appended to `groups` when given, sorted (the OME-NGFF checks run over them).
+// Nodes are visited by options.jobs threads; the findings do not depend on their number.
 // Every document parsed is kept in `parsed`.
 Detected walk_hierarchy(Store& store, const ValidateOptions& options, ParsedDocuments& parsed, Findings& out,
                         std::vector<std::string>* groups = nullptr);

@@ -1,8 +1,14 @@
 #include "engine/ngff_checks.hpp"
 
+#include <algorithm>
 #include <map>
+#include <mutex>
+#include <set>
+#include <atomic>
 
+#include "engine/parallel_drain.hpp"
 #include "engine/store_tree_reader.hpp"
+#include "rules/catalogue.hpp"
 #include "ngff/metadata.hpp"
 #include "rules/ngff_doc_checks.hpp"
 #include "rules/ngff_schema_checks.hpp"
@@ -26,6 +32,7 @@ class SchemaSource {
 
   const SchemaSet& for_version(const std::string& version) {
     if (directory_) return *directory_;
+    std::lock_guard lock(mutex_);  // nodes are checked concurrently; map nodes never move
     auto it = embedded_.find(version);
     if (it == embedded_.end()) it = embedded_.emplace(version, SchemaSet::from_embedded(version)).first;
     return it->second;
@@ -33,8 +40,37 @@ class SchemaSource {
 
  private:
   std::optional<SchemaSet> directory_;
+  std::mutex mutex_;
   std::map<std::string, SchemaSet> embedded_;
 };
+
+// A schema violation at the very place where a semantic rule of at least the same severity
+// reports is one defect seen twice; the semantic rule names it precisely (its own ID, spec
+// sentence and message), so the schema finding is dropped. Findings from `first` on are the
+// OME-NGFF pass's own.
+void drop_schema_duplicates(Findings& findings, std::size_t first) {
+  const auto& catalogue = Catalogue::builtin();
+  auto severity_of = [&](const Finding& f) {
+    const Rule* rule = catalogue.find(f.rule);
+    return rule ? rule->severity : Severity::info;
+  };
+  auto is_schema = [](const Finding& f) { return f.rule == "NGFF-SCH-001" || f.rule == "NGFF-SCH-002"; };
+  std::map<std::pair<std::string, std::string>, Severity> semantic;  // (key, pointer) -> worst severity
+  for (std::size_t i = first; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (is_schema(f) || !f.rule.starts_with("NGFF-")) continue;
+    auto [it, inserted] = semantic.emplace(std::pair{f.location.key, f.location.pointer}, severity_of(f));
+    if (!inserted) it->second = std::max(it->second, severity_of(f));
+  }
+  if (semantic.empty()) return;
+  auto explained = [&](const Finding& f) {
+    if (!is_schema(f)) return false;
+    auto it = semantic.find({f.location.key, f.location.pointer});
+    return it != semantic.end() && it->second >= severity_of(f);
+  };
+  findings.erase(std::remove_if(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(), explained),
+                 findings.end());
+}
 
 bool is_ome_group_path(const std::string& path) {
   return path == "OME" || (path.size() > 4 && path.compare(path.size() - 4, 4, "/OME") == 0);
@@ -55,26 +91,44 @@ void check_node(const NgffMetadata& meta, const nlohmann::json& attributes, cons
 std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<std::string>& groups,
                                                 const ValidateOptions& options, ParsedDocuments& parsed,
                                                 Findings& out) {
+  const std::size_t first = out.size();
   SchemaSource schemas(options);
   StoreTreeReader reader(store, options, parsed);
   std::optional<std::string> root_version;
-  bool any_ngff = false;
-  for (const auto& path : groups) {
+  std::atomic<bool> any_ngff{false};
+  // Each group's document rules are independent of the others': groups are checked
+  // concurrently, each worker into its own findings.
+  std::vector<Findings> outputs(worker_count(options.jobs));
+  ParallelDrain<std::string> drain;
+  drain.run({groups.begin(), groups.end()}, outputs.size(), [&](const std::string& path, auto&, std::size_t worker) {
     const LocatedGroup* group = reader.located_group(path);
-    if (group == nullptr || group->info.ome == nullptr || group->attributes == nullptr) continue;
+    if (group == nullptr || group->info.ome == nullptr || group->attributes == nullptr) return;
     any_ngff = true;
-    if (path.empty()) root_version = group->info.ngff_version;
-    out.insert(out.end(), group->placement_findings.begin(), group->placement_findings.end());
+    if (path.empty()) root_version = group->info.ngff_version;  // one group has the empty path
+    Findings& out_w = outputs[worker];
+    out_w.insert(out_w.end(), group->placement_findings.begin(), group->placement_findings.end());
     NgffMetadata meta;
     meta.version = group->info.ngff_version;
     meta.ome = group->info.ome;
     meta.pointer_base = group->info.pointer_base;
     meta.kinds = group->kinds;
     check_node(meta, *group->attributes, group->info.key, group->attributes_pointer, is_ome_group_path(path),
-               options, schemas, out);
+               options, schemas, out_w);
+  });
+  for (auto& o : outputs) out.insert(out.end(), std::make_move_iterator(o.begin()), std::make_move_iterator(o.end()));
+  // The tree rules follow the paths the metadata names, from the root down, then from every
+  // OME-NGFF group that no metadata above it leads to (an image inside a plain group, a label
+  // image its labels group does not list): each node is checked from wherever it starts.
+  if (any_ngff) {
+    std::set<std::string> visited;
+    walk_ngff_tree(reader, "", out, options.max_nodes, &visited);
+    for (const auto& path : groups) {  // sorted: a parent starts before its descendants
+      if (visited.count(path) != 0) continue;
+      const LocatedGroup* group = reader.located_group(path);
+      if (group != nullptr && group->info.ome != nullptr) walk_ngff_tree(reader, path, out, options.max_nodes, &visited);
+    }
   }
-  // The tree rules follow the paths the metadata names, from the root down.
-  if (any_ngff) walk_ngff_tree(reader, "", out, options.max_nodes);
+  drop_schema_duplicates(out, first);
   return root_version;
 }
 
@@ -86,7 +140,9 @@ std::optional<std::string> check_ngff_attributes_document(const nlohmann::json& 
   SchemaSource schemas(options);
   // A lone document cannot say which group holds it: a `series` list marks the OME group.
   const bool series_document = (meta->kinds & kNgffSeries) != 0;
+  const std::size_t first = out.size();
   check_node(*meta, attributes, key, attributes_pointer, series_document, options, schemas, out);
+  drop_schema_duplicates(out, first);
   return meta->version;
 }
 

@@ -22,6 +22,26 @@ std::optional<std::vector<std::uint64_t>> shape_of(const nlohmann::json& doc) {
 
 }  // namespace
 
+std::optional<ArrayInfo> array_info_from(const nlohmann::json& doc, const std::string& key, int zarr_format) {
+  if (!doc.is_object()) return std::nullopt;
+  ArrayInfo info;
+  info.key = key;
+  info.zarr_format = zarr_format;
+  if (zarr_format == 3) {
+    if (doc.value("node_type", "") != "array") return std::nullopt;
+    if (auto type = doc.find("data_type"); type != doc.end() && type->is_string()) info.data_type = *type;
+    if (auto names = doc.find("dimension_names"); names != doc.end() && names->is_array()) {
+      std::vector<std::optional<std::string>> list;
+      for (const auto& n : *names) list.push_back(n.is_string() ? std::optional<std::string>(n) : std::nullopt);
+      info.dimension_names = std::move(list);
+    }
+  } else if (auto type = doc.find("dtype"); type != doc.end() && type->is_string()) {
+    info.data_type = *type;
+  }
+  info.shape = shape_of(doc).value_or(std::vector<std::uint64_t>{});
+  return info;
+}
+
 StoreTreeReader::StoreTreeReader(Store& store, const ValidateOptions& options, ParsedDocuments& parsed)
     : store_(store), options_(options), parsed_(parsed) {}
 
@@ -33,28 +53,12 @@ SharedJson StoreTreeReader::read(const std::string& key) {
 }
 
 std::optional<ArrayInfo> StoreTreeReader::array(const std::string& path) {
-  ArrayInfo info;
-  SharedJson doc;
-  if ((doc = read(join_key(path, "zarr.json")))) {
-    if (!doc->is_object() || doc->value("node_type", "") != "array") return std::nullopt;
-    info.key = join_key(path, "zarr.json");
-    info.zarr_format = 3;
-    if (auto type = doc->find("data_type"); type != doc->end() && type->is_string()) info.data_type = *type;
-    if (auto names = doc->find("dimension_names"); names != doc->end() && names->is_array()) {
-      std::vector<std::optional<std::string>> list;
-      for (const auto& n : *names) list.push_back(n.is_string() ? std::optional<std::string>(n) : std::nullopt);
-      info.dimension_names = std::move(list);
-    }
-  } else if ((doc = read(join_key(path, ".zarray")))) {
-    if (!doc->is_object()) return std::nullopt;
-    info.key = join_key(path, ".zarray");
-    info.zarr_format = 2;
-    if (auto type = doc->find("dtype"); type != doc->end() && type->is_string()) info.data_type = *type;
-  } else {
-    return std::nullopt;
+  if (auto known = parsed_.find_array(path)) return known;
+  for (const auto& [name, format] : {std::pair{"zarr.json", 3}, std::pair{".zarray", 2}}) {
+    const std::string key = join_key(path, name);
+    if (SharedJson doc = read(key)) return array_info_from(*doc, key, format);
   }
-  info.shape = shape_of(*doc).value_or(std::vector<std::uint64_t>{});
-  return info;
+  return std::nullopt;
 }
 
 const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
@@ -63,6 +67,7 @@ const LocatedGroup* StoreTreeReader::located_group(const std::string& path) {
     if (auto it = groups_.find(path); it != groups_.end()) return it->second ? &*it->second : nullptr;
   }
   std::optional<LocatedGroup> located;
+  if (parsed_.find_array(path)) return nullptr;  // known to be an array: no need to read it again
   const std::string v3_key = join_key(path, "zarr.json");
   SharedJson doc = read(v3_key);
   const nlohmann::json* attributes = nullptr;
@@ -112,9 +117,8 @@ std::optional<GroupInfo> StoreTreeReader::group(const std::string& path) {
 
 std::optional<std::string> StoreTreeReader::file(const std::string& key) {
   try {
-    auto size = store_.size(key);
-    if (!size || *size > kMaxSideFileBytes) return std::nullopt;
-    return store_.get(key);
+    auto value = store_.get_bounded(key, kMaxSideFileBytes);
+    return value ? value->bytes : std::nullopt;
   } catch (const StoreError&) {
     return std::nullopt;
   }

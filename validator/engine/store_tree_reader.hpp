@@ -23,6 +23,10 @@ struct LocatedGroup {
   Findings placement_findings;                 // NGFF-VER-001..004 for this node
 };
 
+// What the OME-NGFF rules need of an array's metadata document; nullopt when `doc` is not an
+// array's (a v3 document must say node_type "array").
+std::optional<ArrayInfo> array_info_from(const nlohmann::json& doc, const std::string& key, int zarr_format);
+
 class StoreTreeReader final : public NgffTreeReader {
  public:
   // Documents already parsed by the Zarr walk are taken from `parsed`, new ones added to it.

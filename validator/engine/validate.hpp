@@ -17,6 +17,7 @@ struct ValidateOptions {
   std::string spec_version;           // --spec-version: check OME-NGFF metadata as this version
   bool strict = false;                // --strict: also apply the strict schemas (SHOULDs required)
   std::string schema_dir;             // --schema-dir: schema files replacing the built-in ones
+  std::size_t jobs = 0;               // --jobs: worker threads; 0 = one per core
 };
 
 // The target cannot be opened at all (does not exist, unreadable, not a ZIP...): exit code 2.

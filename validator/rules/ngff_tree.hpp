@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,8 +111,10 @@ void check_version_consistency(const GroupInfo& parent, const GroupInfo& child, 
 
 // A ready-made walk over the above: starts at the group `start`, dispatches every group on
 // its metadata keys, follows the returned children breadth-first, visits each path at most
-// once (so cyclic references end) and stops after `max_nodes` groups.
+// once (so cyclic references end) and stops after `max_nodes` groups. With `visited`, the
+// paths visited are added there, and paths already in it are not visited again (several
+// walks over one hierarchy, each from another start).
 void walk_ngff_tree(NgffTreeReader& reader, const std::string& start, Findings& out,
-                    std::size_t max_nodes = 100000);
+                    std::size_t max_nodes = 100000, std::set<std::string>* visited = nullptr);
 
 }  // namespace ozv

@@ -35,9 +35,11 @@ NgffChildren dispatch(const GroupInfo& group, NgffRole role, NgffTreeReader& rea
 
 }  // namespace
 
-void walk_ngff_tree(NgffTreeReader& reader, const std::string& start, Findings& out, std::size_t max_nodes) {
+void walk_ngff_tree(NgffTreeReader& reader, const std::string& start, Findings& out, std::size_t max_nodes,
+                    std::set<std::string>* visited_paths) {
   std::deque<Pending> queue;
-  std::set<std::string> visited;
+  std::set<std::string> own_visited;
+  std::set<std::string>& visited = visited_paths ? *visited_paths : own_visited;
   queue.push_back({start, NgffRole::image, std::nullopt});
   visited.insert(start);
   std::size_t groups = 0;

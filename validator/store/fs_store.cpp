@@ -1,6 +1,7 @@
 #include "store/fs_store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -9,8 +10,10 @@
 #include <filesystem>
 #include <utility>
 
-#include <dirent.h>
+#include <dirent.h>  // DT_* entry types
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -319,8 +322,97 @@ Bytes read_at(int fd, const std::string& key, std::uint64_t offset, std::uint64_
   return out;
 }
 
+// The common case in one system call: openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS opens
+// a key below the root only when no symbolic link is on the way, and then the kernel gives
+// the containment the hand resolver gives. Anything but an opened file or a plain "not there"
+// (a link, an old kernel, a seccomp filter refusing the call) goes the long way: Resolver.
+class BeneathOpener {
+ public:
+  // An open descriptor, or -1 with `missing` telling whether the key is certainly absent.
+  int open(int root_fd, const std::string& path, int flags, bool& missing) {
+    missing = false;
+    if (unavailable_.load(std::memory_order_relaxed)) return -1;
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    const long fd = ::syscall(SYS_openat2, root_fd, path.c_str(), &how, sizeof how);
+    if (fd >= 0) return static_cast<int>(fd);
+    if (errno == ENOSYS || errno == EPERM) unavailable_.store(true, std::memory_order_relaxed);
+    // Without links on the way, a missing component or a file used as a directory means
+    // the key names nothing, exactly as the resolver would conclude.
+    missing = errno == ENOENT || errno == ENOTDIR;
+    return -1;
+  }
+
+ private:
+  std::atomic<bool> unavailable_{false};
+};
+
+BeneathOpener& beneath_opener() {
+  static BeneathOpener opener;
+  return opener;
+}
+
+// The kernel's record for one directory entry (getdents64; glibc declares no such type).
+struct DirectoryEntry {
+  std::uint64_t d_ino;
+  std::int64_t d_off;
+  unsigned short d_reclen;
+  unsigned char d_type;
+  char d_name[1];  // NUL-terminated, d_reclen bounds the record
+};
+
+// The entries of an open directory, read with getdents64 into a buffer of its own:
+// opendir would allocate (and fault in) 32 KiB per directory, a cost a walk over
+// thousands of small directories pays thousands of times.
+class DirectoryEntries {
+ public:
+  explicit DirectoryEntries(int fd) : fd_(fd) {}
+
+  // The next entry, or nullptr at the end or on error (then error() is set).
+  const DirectoryEntry* next() {
+    if (pos_ >= end_) {
+      const long n = ::syscall(SYS_getdents64, fd_, buffer_, sizeof buffer_);
+      if (n <= 0) {
+        error_ = n < 0 ? errno : 0;
+        return nullptr;
+      }
+      pos_ = 0;
+      end_ = static_cast<std::size_t>(n);
+    }
+    const auto* entry = reinterpret_cast<const DirectoryEntry*>(buffer_ + pos_);
+    pos_ += entry->d_reclen;
+    return entry;
+  }
+  int error() const { return error_; }
+
+ private:
+  int fd_;
+  alignas(8) char buffer_[8192];
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  int error_ = 0;
+};
+
 StoreError not_regular(const std::string& key) {
   return StoreError("STORE-001", key, "not a regular file (a FIFO, socket or device)");
+}
+
+// `key` opened for reading: a file (descriptor and status) or missing. Throws what the
+// resolver throws, and STORE-001 for a FIFO, socket or device.
+Resolved open_for_reading(int root_fd, const std::vector<Components>& spellings, const std::string& key) {
+  bool missing = false;
+  // O_NONBLOCK: should the entry be a FIFO, open must not hang (the resolver then reports it).
+  Resolved fast;
+  fast.fd = Fd(beneath_opener().open(root_fd, key, O_RDONLY | O_NOFOLLOW | O_NONBLOCK, missing));
+  if (missing) return Resolved{};
+  if (fast.fd && ::fstat(fast.fd.get(), &fast.st) == 0 && S_ISREG(fast.st.st_mode)) {
+    fast.kind = Kind::file;
+    return fast;
+  }
+  Resolved slow = resolve(root_fd, spellings, key, split_path(key), true);
+  if (slow.kind == Kind::special) throw not_regular(key);
+  return slow;
 }
 
 }  // namespace
@@ -349,24 +441,38 @@ FsStore::~FsStore() { ::close(root_fd_); }
 
 std::optional<Bytes> FsStore::get(const std::string& key) {
   if (!is_clean_key(key)) return std::nullopt;
-  Resolved r = resolve(root_fd_, spellings_, key, split_path(key), true);
-  if (r.kind == Kind::special) throw not_regular(key);
+  Resolved r = open_for_reading(root_fd_, spellings_, key);
   if (r.kind != Kind::file) return std::nullopt;
   return read_at(r.fd.get(), key, 0, static_cast<std::uint64_t>(r.st.st_size));
 }
 
 std::optional<Bytes> FsStore::get_range(const std::string& key, std::uint64_t offset, std::uint64_t length) {
   if (!is_clean_key(key)) return std::nullopt;
-  Resolved r = resolve(root_fd_, spellings_, key, split_path(key), true);
-  if (r.kind == Kind::special) throw not_regular(key);
+  Resolved r = open_for_reading(root_fd_, spellings_, key);
   if (r.kind != Kind::file) return std::nullopt;
   const auto size = static_cast<std::uint64_t>(r.st.st_size);
   if (offset >= size) return Bytes{};
   return read_at(r.fd.get(), key, offset, std::min(length, size - offset));
 }
 
+std::optional<BoundedValue> FsStore::get_bounded(const std::string& key, std::uint64_t max_bytes) {
+  if (!is_clean_key(key)) return std::nullopt;
+  Resolved r = open_for_reading(root_fd_, spellings_, key);
+  if (r.kind != Kind::file) return std::nullopt;
+  const auto size = static_cast<std::uint64_t>(r.st.st_size);
+  if (size > max_bytes) return BoundedValue{size, std::nullopt};
+  Bytes bytes = read_at(r.fd.get(), key, 0, size);
+  const auto read_size = static_cast<std::uint64_t>(bytes.size());
+  return BoundedValue{read_size, std::move(bytes)};
+}
+
 std::optional<std::uint64_t> FsStore::size(const std::string& key) {
   if (!is_clean_key(key)) return std::nullopt;
+  bool missing = false;
+  Fd fast(beneath_opener().open(root_fd_, key, O_PATH | O_NOFOLLOW, missing));
+  if (missing) return std::nullopt;
+  struct stat st {};
+  if (fast && ::fstat(fast.get(), &st) == 0 && S_ISREG(st.st_mode)) return static_cast<std::uint64_t>(st.st_size);
   Resolved r = resolve(root_fd_, spellings_, key, split_path(key), false);
   if (r.kind == Kind::special) throw not_regular(key);
   if (r.kind != Kind::file) return std::nullopt;
@@ -376,21 +482,21 @@ std::optional<std::uint64_t> FsStore::size(const std::string& key) {
 Listing FsStore::list_dir(const std::string& prefix) {
   if (!prefix.empty() && !is_clean_key(prefix)) return {};
   const Components base = split_path(prefix);
-  Resolved dir = resolve(root_fd_, spellings_, prefix, base, false);
-  if (dir.kind != Kind::directory) return {};
-
-  Fd readable(::openat(dir.fd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!readable) throw StoreError("STORE-001", prefix, "cannot list: " + error_text(errno));
-  std::unique_ptr<DIR, int (*)(DIR*)> stream(::fdopendir(readable.get()), ::closedir);
-  if (!stream) throw StoreError("STORE-001", prefix, "cannot list: " + error_text(errno));
-  readable.release();  // now owned by the stream
-
+  bool missing = false;
+  Fd readable(beneath_opener().open(root_fd_, prefix.empty() ? "." : prefix, O_RDONLY | O_DIRECTORY, missing));
+  if (missing) return {};
+  if (!readable) {
+    Resolved dir = resolve(root_fd_, spellings_, prefix, base, false);
+    if (dir.kind != Kind::directory) return {};
+    readable = Fd(::openat(dir.fd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!readable) throw StoreError("STORE-001", prefix, "cannot list: " + error_text(errno));
+  }
   Listing out;
+  DirectoryEntries entries(readable.get());
   for (;;) {
-    errno = 0;
-    const dirent* entry = ::readdir(stream.get());
+    const DirectoryEntry* entry = entries.next();
     if (entry == nullptr) {
-      if (errno != 0) throw StoreError("STORE-001", prefix, "cannot list: " + error_text(errno));
+      if (entries.error() != 0) throw StoreError("STORE-001", prefix, "cannot list: " + error_text(entries.error()));
       break;
     }
     const std::string name = entry->d_name;
@@ -400,7 +506,7 @@ Listing FsStore::list_dir(const std::string& prefix) {
     unsigned char type = entry->d_type;
     if (type == DT_UNKNOWN) {  // some file systems do not fill d_type
       struct stat st {};
-      if (::fstatat(::dirfd(stream.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      if (::fstatat(readable.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno != ENOENT) record_problem(StoreError("STORE-001", key, error_text(errno)));
         continue;
       }

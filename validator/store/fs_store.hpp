@@ -1,8 +1,9 @@
 // The directory backend: a Zarr store laid out as files under a root directory.
 //
-// The store is strictly read-only and never leaves its root. Every key is resolved one
-// path component at a time from a descriptor of the root (openat + O_NOFOLLOW), and every
-// symbolic link met on the way is expanded by hand, so that:
+// The store is strictly read-only and never leaves its root. A key with no symbolic link on
+// its way is opened in one openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS) call; otherwise it
+// is resolved one path component at a time from a descriptor of the root (openat +
+// O_NOFOLLOW), and every symbolic link met on the way is expanded by hand, so that:
 //   - a link whose target stays inside the root is followed like the kernel would;
 //   - a link leading outside the root is never followed (StoreError "STORE-002");
 //   - a link that cannot terminate, or a directory link pointing at one of its own
@@ -38,6 +39,7 @@ class FsStore final : public Store {
   std::optional<Bytes> get_range(const std::string& key, std::uint64_t offset,
                                  std::uint64_t length) override;
   std::optional<std::uint64_t> size(const std::string& key) override;
+  std::optional<BoundedValue> get_bounded(const std::string& key, std::uint64_t max_bytes) override;
   // Files and directories directly below `prefix`, sorted. Entries that are escaping or
   // looping links, or neither file nor directory, are left out and recorded (see
   // take_problems). Dangling links and names with a backslash (not addressable as

@@ -10,32 +10,47 @@ bool MetadataCache::is_metadata_key(const std::string& key) {
   return name == "zarr.json" || name == ".zarray" || name == ".zgroup" || name == ".zattrs" || name == ".zmetadata";
 }
 
-std::optional<std::uint64_t> MetadataCache::size(const std::string& key) {
-  if (!is_metadata_key(key)) return inner_->size(key);
+std::optional<std::uint64_t> MetadataCache::fetch_size(const std::string& key) {
+  auto size_of = [](const std::optional<BoundedValue>& entry) {
+    return entry ? std::optional<std::uint64_t>(entry->size) : std::nullopt;
+  };
   {
     std::lock_guard lock(mutex_);
-    if (auto it = values_.find(key); it != values_.end()) {
-      return it->second ? std::optional<std::uint64_t>(it->second->size()) : std::nullopt;
-    }
-    if (auto it = sizes_.find(key); it != sizes_.end()) return it->second;
+    if (auto it = entries_.find(key); it != entries_.end()) return size_of(it->second);
   }
-  auto size = inner_->size(key);  // outside the lock: a slow backend must not serialise readers
+  auto entry = inner_->get_bounded(key, kPrefetchBytes);  // outside the lock: a slow backend must not serialise readers
   std::lock_guard lock(mutex_);
-  sizes_.emplace(key, size);
-  return size;
+  return size_of(entries_.emplace(key, std::move(entry)).first->second);
+}
+
+std::optional<std::uint64_t> MetadataCache::size(const std::string& key) {
+  if (!is_metadata_key(key)) return inner_->size(key);
+  return fetch_size(key);
+}
+
+std::optional<BoundedValue> MetadataCache::take(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || !it->second) return std::nullopt;
+  BoundedValue taken{it->second->size, std::move(it->second->bytes)};
+  it->second->bytes.reset();
+  return taken;
 }
 
 std::optional<Bytes> MetadataCache::get(const std::string& key) {
   if (!is_metadata_key(key)) return inner_->get(key);
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = values_.find(key); it != values_.end()) return it->second;
-    if (auto it = sizes_.find(key); it != sizes_.end() && !it->second) return std::nullopt;
-  }
-  auto value = inner_->get(key);
-  std::lock_guard lock(mutex_);
-  values_.emplace(key, value);
-  return value;
+  if (!fetch_size(key)) return std::nullopt;
+  if (auto taken = take(key); taken && taken->bytes) return std::move(taken->bytes);
+  return inner_->get(key);  // too large to prefetch, or handed over before
+}
+
+std::optional<BoundedValue> MetadataCache::get_bounded(const std::string& key, std::uint64_t max_bytes) {
+  if (!is_metadata_key(key)) return inner_->get_bounded(key, max_bytes);
+  const auto size = fetch_size(key);
+  if (!size) return std::nullopt;
+  if (*size > max_bytes) return BoundedValue{*size, std::nullopt};
+  if (auto taken = take(key); taken && taken->bytes) return taken;
+  return inner_->get_bounded(key, max_bytes);  // too large to prefetch, or handed over before
 }
 
 }  // namespace ozv

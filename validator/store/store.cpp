@@ -16,6 +16,17 @@ bool is_clean_key(std::string_view key) {
   }
 }
 
+std::optional<BoundedValue> Store::get_bounded(const std::string& key, std::uint64_t max_bytes) {
+  const auto known_size = size(key);
+  if (!known_size) return std::nullopt;
+  if (*known_size > max_bytes) return BoundedValue{*known_size, std::nullopt};
+  auto bytes = get(key);
+  if (!bytes) return std::nullopt;  // vanished between the two calls
+  const auto read_size = static_cast<std::uint64_t>(bytes->size());
+  if (read_size > max_bytes) return BoundedValue{read_size, std::nullopt};  // grew meanwhile
+  return BoundedValue{read_size, std::move(bytes)};
+}
+
 std::string join_key(const std::string& prefix, const std::string& name) {
   if (prefix.empty()) return name;
   if (name.empty()) return prefix;

@@ -23,6 +23,12 @@ struct Capabilities {
   bool get_range = false;  // get_range reads only the requested bytes
 };
 
+// A value read only when it is small enough: `bytes` is empty when `size` exceeds the limit.
+struct BoundedValue {
+  std::uint64_t size = 0;
+  std::optional<Bytes> bytes;
+};
+
 struct Listing {
   std::vector<std::string> files;  // names of values directly under the prefix, sorted
   std::vector<std::string> dirs;   // names of child prefixes, sorted
@@ -51,6 +57,10 @@ class Store {
   virtual std::optional<Bytes> get_range(const std::string& key, std::uint64_t offset,
                                          std::uint64_t length) = 0;
   virtual std::optional<std::uint64_t> size(const std::string& key) = 0;
+  // The value when it is at most `max_bytes` long, otherwise only its size; nullopt when the
+  // key is absent. Backends override it to learn the size and read in one access (the default
+  // asks size() then get()), so that reading a metadata document costs one round trip.
+  virtual std::optional<BoundedValue> get_bounded(const std::string& key, std::uint64_t max_bytes);
   // `prefix` is "" for the root or a key prefix without trailing '/'.
   // Throws StoreError when the store cannot list (see capabilities()).
   virtual Listing list_dir(const std::string& prefix) = 0;
