@@ -14,13 +14,15 @@ std::optional<std::uint64_t> MetadataCache::fetch_size(const std::string& key) {
   auto size_of = [](const std::optional<BoundedValue>& entry) {
     return entry ? std::optional<std::uint64_t>(entry->size) : std::nullopt;
   };
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = entries_.find(key); it != entries_.end()) return size_of(it->second);
-  }
+  using Known = std::optional<std::optional<std::uint64_t>>;  // outer nullopt: not asked before
+  const Known known = entries_.with_shard(key, [&](const auto& shard) -> Known {
+    auto it = shard.find(key);
+    if (it == shard.end()) return std::nullopt;
+    return size_of(it->second);
+  });
+  if (known) return *known;
   auto entry = inner_->get_bounded(key, kPrefetchBytes);  // outside the lock: a slow backend must not serialise readers
-  std::lock_guard lock(mutex_);
-  return size_of(entries_.emplace(key, std::move(entry)).first->second);
+  return entries_.with_shard(key, [&](auto& shard) { return size_of(shard.emplace(key, std::move(entry)).first->second); });
 }
 
 std::optional<std::uint64_t> MetadataCache::size(const std::string& key) {
@@ -29,12 +31,13 @@ std::optional<std::uint64_t> MetadataCache::size(const std::string& key) {
 }
 
 std::optional<BoundedValue> MetadataCache::take(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  auto it = entries_.find(key);
-  if (it == entries_.end() || !it->second) return std::nullopt;
-  BoundedValue taken{it->second->size, std::move(it->second->bytes)};
-  it->second->bytes.reset();
-  return taken;
+  return entries_.with_shard(key, [&](auto& shard) -> std::optional<BoundedValue> {
+    auto it = shard.find(key);
+    if (it == shard.end() || !it->second) return std::nullopt;
+    BoundedValue taken{it->second->size, std::move(it->second->bytes)};
+    it->second->bytes.reset();
+    return taken;
+  });
 }
 
 std::optional<Bytes> MetadataCache::get(const std::string& key) {

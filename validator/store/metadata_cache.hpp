@@ -7,12 +7,11 @@
 // copied; a second read of the same document goes to the backend again.
 #pragma once
 
-#include <unordered_map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "store/sharded_map.hpp"
 #include "store/store.hpp"
 
 namespace ozv {
@@ -45,8 +44,7 @@ class MetadataCache final : public Store {
   std::optional<BoundedValue> take(const std::string& key);
 
   std::unique_ptr<Store> inner_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::optional<BoundedValue>> entries_;  // nullopt: absent; bytes gone once taken
+  ShardedMap<std::optional<BoundedValue>> entries_;  // nullopt: absent; bytes gone once taken
 };
 
 }  // namespace ozv
