@@ -2,33 +2,17 @@
 // for a clean report and for one with findings of every kind we can provoke.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
 #include "support/run_command.hpp"
 #include "support/sample_metadata.hpp"
+#include "support/published_schema.hpp"
 
 using namespace ozv::test;
 
 namespace {
 
 std::vector<std::string> schema_errors(const nlohmann::json& doc) {
-  const auto schema_doc =
-      nlohmann::json::parse(read_file(std::string(OZV_SOURCE_DIR) + "/spec-schemas/report.schema.json"));
-  valijson::Schema schema;
-  valijson::SchemaParser parser;
-  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_doc);
-  parser.populateSchema(schema_adapter, schema);
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter target(doc);
-  validator.validate(schema, target, &results);
-  std::vector<std::string> errors;
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) errors.push_back(error.description);
-  return errors;
+  return published_schema_errors("report.schema.json", doc);
 }
 
 nlohmann::json report_for(const TempDir& dir) {

@@ -137,12 +137,25 @@ TEST_CASE("NGFF-MS-054: levels of different data types are noted", "[ngff-tree][
   REQUIRE(rule_ids(out) == Ids{"NGFF-MS-054"});
   CHECK(out[0].location == Location{"1/.zarray", "/dtype"});
 
+  SECTION("near miss: the same type spelled by Zarr v2 and by Zarr v3 is one type") {
+    FakeTree mixed;
+    image05(mixed, "", {"y", "x"}, {{8, 8}, {4, 4}}, "uint16");
+    mixed.array04("1", {4, 4}, "<u2");
+    CHECK(rule_ids(run_image(mixed, "")) == Ids{"NGFF-VER-051"});
+  }
   SECTION("near miss: one-byte types in different byte-order spellings are one type") {
     FakeTree ok;
     image04(ok, "", {"y", "x"}, {{8, 8}, {4, 4}}, "|u1");
     ok.array04("1", {4, 4}, "<u1");
     CHECK(run_image(ok, "").empty());
   }
+}
+
+TEST_CASE("an array whose shape is unusable gets no rank or size findings", "[ngff-tree][image]") {
+  FakeTree tree;
+  image04(tree, "", {"y", "x"}, {{8, 8}, {4, 4}}, "<u2");
+  tree.array04("0", {}, "<u2").shape_valid = false;  // e.g. "shape": [64, -48]: the Zarr rules report it
+  CHECK(run_image(tree, "").empty());
 }
 
 TEST_CASE("NGFF-OM-050: omero channels match the channel axis size", "[ngff-tree][image]") {
@@ -170,7 +183,7 @@ TEST_CASE("NGFF-OM-050: omero channels match the channel axis size", "[ngff-tree
 TEST_CASE("NGFF-VER-051: level arrays use the Zarr format of their image", "[ngff-tree][image]") {
   FakeTree tree;
   image05(tree, "", {"y", "x"}, {{8, 8}, {4, 4}});
-  tree.array04("1", {4, 4}, "<u2");
+  tree.array04("1", {4, 4}, "<f4");
   const auto out = run_image(tree, "");
   REQUIRE(rule_ids(out) == Ids{"NGFF-MS-054", "NGFF-VER-051"});
   for (const auto& f : out) {

@@ -38,7 +38,9 @@ std::optional<ArrayInfo> array_info_from(const nlohmann::json& doc, const std::s
   } else if (auto type = doc.find("dtype"); type != doc.end() && type->is_string()) {
     info.data_type = *type;
   }
-  info.shape = shape_of(doc).value_or(std::vector<std::uint64_t>{});
+  auto shape = shape_of(doc);
+  info.shape_valid = shape.has_value();
+  info.shape = shape.value_or(std::vector<std::uint64_t>{});
   return info;
 }
 

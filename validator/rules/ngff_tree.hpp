@@ -28,6 +28,7 @@ struct ArrayInfo {
   std::string key;  // store key of its metadata document ("0/zarr.json", "0/.zarray")
   int zarr_format = 0;
   std::vector<std::uint64_t> shape;
+  bool shape_valid = true;  // false: `shape` is unusable (reported by the Zarr rules); no rank or size checks
   std::string data_type;  // v3 data_type name ("uint16"), or the v2 dtype typestr ("<u2")
   // v3 `dimension_names` when present (null entries are allowed by Zarr v3); nullopt when absent.
   std::optional<std::vector<std::optional<std::string>>> dimension_names;

@@ -29,7 +29,7 @@ void check_ranks(const std::vector<Level>& levels, const std::optional<std::vect
                  Findings& out) {
   std::optional<std::size_t> first_rank;
   for (const auto& level : levels) {
-    if (!level.array) continue;
+    if (!level.array || !level.array->shape_valid) continue;
     const auto& array = *level.array;
     const std::size_t rank = array.shape.size();
     if (names && rank != names->size()) {
@@ -83,7 +83,7 @@ void check_level_order(const GroupInfo& group, const std::vector<Level>& levels,
                        const std::optional<std::vector<std::string>>& names, Findings& out) {
   const Level* previous = nullptr;
   for (const auto& level : levels) {
-    if (!level.array) continue;
+    if (!level.array || !level.array->shape_valid) continue;
     if (previous != nullptr && previous->array->shape.size() == level.array->shape.size()) {
       const auto& now = level.array->shape;
       const auto& before = previous->array->shape;
@@ -140,7 +140,7 @@ void check_omero_channels(const GroupInfo& group, const nlohmann::json& multisca
   if (!channel_axis) return;  // no channel axis: the text says nothing about the count
   for (const auto& level : levels) {
     if (!level.array) continue;
-    if (level.array->shape.size() != axes->size()) return;  // reported by NGFF-AX-050
+    if (!level.array->shape_valid || level.array->shape.size() != axes->size()) return;  // reported by NGFF-AX-050
     const auto size = level.array->shape[*channel_axis];
     if (channels->size() != size) {
       const auto* name = ngff_tree::member(&(*axes)[*channel_axis], "name");

@@ -64,6 +64,7 @@ void check_label_dimensions(const GroupInfo& label, const GroupInfo& source, con
   const auto label_levels = ngff_tree::read_levels(label, 0, reader);
   const auto source_levels = ngff_tree::read_levels(source, 0, reader);
   if (label_levels.empty() || source_levels.empty() || !label_levels[0].array || !source_levels[0].array) return;
+  if (!label_levels[0].array->shape_valid || !source_levels[0].array->shape_valid) return;
   const auto& mine = label_levels[0].array->shape;
   const auto& theirs = source_levels[0].array->shape;
   if (mine.size() != theirs.size()) return;  // a rank mismatch is reported against the axes

@@ -96,10 +96,33 @@ bool is_integer_data_type(const ArrayInfo& array) {
   return integer && (t.item_size == 1 || t.item_size == 2 || t.item_size == 4 || t.item_size == 8);
 }
 
+namespace {
+
+// The Zarr v3 name of a little-endian (or byte-order-free) v2 numeric typestr ("<u2" ->
+// "uint16"), so that levels stored in different Zarr formats compare by their data type;
+// nullopt for anything else (big-endian, strings, structured types).
+std::optional<std::string> v3_name_of_v2_dtype(const std::string& typestr) {
+  if (typestr.size() < 3) return std::nullopt;
+  const char kind = typestr[1];
+  const std::string size = typestr.substr(2);
+  const bool byte_order_free = size == "1";  // "|u1", "<u1" and ">u1" are one type
+  if (typestr[0] != '<' && typestr[0] != '|' && !(typestr[0] == '>' && byte_order_free)) return std::nullopt;
+  if (kind == 'b' && size == "1") return "bool";
+  if ((kind == 'i' || kind == 'u') && (size == "1" || size == "2" || size == "4" || size == "8")) {
+    return std::string(kind == 'i' ? "int" : "uint") + std::to_string(8 * std::stoi(size));
+  }
+  if (kind == 'f' && (size == "2" || size == "4" || size == "8")) return "float" + std::to_string(8 * std::stoi(size));
+  if (kind == 'c' && (size == "8" || size == "16")) return "complex" + std::to_string(8 * std::stoi(size));
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string canonical_data_type(const ArrayInfo& array) {
   if (array.zarr_format == 3) return array.data_type;
+  if (auto name = v3_name_of_v2_dtype(array.data_type)) return *name;
   const auto parsed = parse_v2_dtype(nlohmann::json(array.data_type));
-  // Byte order means nothing for one-byte types, so "|u1", "<u1" and ">u1" are one type.
+  // Byte order means nothing for one-byte types ("|S1", "<S1", ">S1").
   if (parsed.type && parsed.type->item_size == 1 && !array.data_type.empty() &&
       (array.data_type[0] == '<' || array.data_type[0] == '>' || array.data_type[0] == '|')) {
     return "|" + array.data_type.substr(1);
