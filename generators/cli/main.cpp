@@ -21,7 +21,7 @@ constexpr int kInternal = 3;
 constexpr const char* kUsageText =
     "usage: ome-zarr-corpus generate OUT [--only SUBSTRING] [--mutations DIR]\n"
     "       ome-zarr-corpus validate CORPUS_DIR\n"
-    "       ome-zarr-corpus diff --schema-dir A [--schema-dir B] CORPUS_DIR\n"
+    "       ome-zarr-corpus diff --schema-dir A [--schema-dir B] [--spec-version V] CORPUS_DIR\n"
     "       ome-zarr-corpus --help | --version\n"
     "\n"
     "generate  writes OUT/cases/<id>/ (directories) or <id>.ozx (RFC-9 ZIP files) and\n"
@@ -31,7 +31,8 @@ constexpr const char* kUsageText =
     "validate  runs the validator on every case and compares with the manifest; exit 1 on\n"
     "          any mismatch.\n"
     "diff      validates every case under schema set A and under B (default: the built-in\n"
-    "          schemas) and lists the cases whose verdict or findings change.\n";
+    "          schemas) and lists the cases whose verdict or findings change. A schema folder\n"
+    "          holds one version's schemas: --spec-version V compares only the cases of V.\n";
 
 int generate(const std::vector<std::string>& args) {
   GenerateOptions options;
@@ -82,9 +83,12 @@ int validate(const std::vector<std::string>& args) {
 int diff(const std::vector<std::string>& args) {
   std::vector<std::string> schema_dirs;
   std::string corpus;
+  std::string version;  // a schema folder holds one version's schemas: compare that version's cases
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--schema-dir" && i + 1 < args.size()) {
       schema_dirs.push_back(args[++i]);
+    } else if (args[i] == "--spec-version" && i + 1 < args.size()) {
+      version = args[++i];
     } else if (!args[i].starts_with("-") && corpus.empty()) {
       corpus = args[i];
     } else {
@@ -107,6 +111,7 @@ int diff(const std::vector<std::string>& args) {
   std::size_t total = 0;
   try {
     for (const auto& c : read_manifest(corpus).cases) {
+      if (!version.empty() && c.spec_version != version) continue;
       const std::string target = (std::filesystem::path(corpus) / c.path).string();
       const auto fa = reported_findings(validate_target(target, a));
       const auto fb = reported_findings(validate_target(target, b));

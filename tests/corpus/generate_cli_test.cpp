@@ -72,3 +72,18 @@ TEST_CASE("diff lists the cases a schema change affects", "[corpus][cli]") {
   CHECK(r.out.find("NGFF-SCH-001 error at zarr.json#/attributes/ome") != std::string::npos);
   CHECK(r.out.find("ngff-0.5/image-5d-valid:") == std::string::npos);
 }
+
+TEST_CASE("diff --spec-version compares only the cases of that version", "[corpus][cli]") {
+  TempDir dir("corpus-diff-version");
+  const std::string out = shell_quote((dir.path() / "out").string());
+  REQUIRE(run_command(shell_quote(corpus_tool()) + " generate " + out + " --only image-2d-valid").exit_code == 0);
+  const std::string schemas = shell_quote(std::string(OZV_SOURCE_DIR) + "/spec-schemas/0.5");
+  // The 0.5 schemas over a 0.4 image reject it; restricted to 0.5 cases, nothing changes.
+  auto all = run_command(shell_quote(corpus_tool()) + " diff --schema-dir " + schemas + " " + out);
+  CHECK(all.out.find("ngff-0.4/image-2d-valid: error under") != std::string::npos);
+  auto only = run_command(shell_quote(corpus_tool()) + " diff --schema-dir " + schemas + " --spec-version 0.5 " + out);
+  INFO(only.out << only.err);
+  CHECK(only.exit_code == 0);
+  CHECK(only.out.find("ngff-0.4/") == std::string::npos);
+  CHECK(only.out.find("0 of ") != std::string::npos);
+}
