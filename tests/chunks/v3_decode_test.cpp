@@ -123,6 +123,16 @@ TEST_CASE("v3 unknown codecs are unsupported; broken chains are invalid configur
         Kind::invalid_configuration);
   CHECK(only_kind(ozv::decode_v3_chunk(json::array({transpose({0, 0, 1}), bytes_codec()}), "x", kShape, layout)) ==
         Kind::invalid_configuration);
+  CHECK(only_kind(ozv::decode_v3_chunk(json::array({"transpose", bytes_codec()}), "x", kShape, layout)) ==
+        Kind::invalid_configuration);
+  CHECK(only_kind(ozv::decode_v3_chunk(json::array({bytes_codec(), bytes_codec()}), "x", kShape, layout)) ==
+        Kind::invalid_configuration);
+  CHECK(only_kind(ozv::decode_v3_chunk(json::array({bytes_codec()}), "x", kShape, ozv::ElementLayout{0, 0})) ==
+        Kind::invalid_configuration);
+  CHECK(only_kind(ozv::decode_v3_chunk(json::array({bytes_codec()}), "x", kShape, ozv::ElementLayout{4, 3})) ==
+        Kind::invalid_configuration);
+  CHECK(only_kind(ozv::decode_v3_chunk(json::array({bytes_codec()}), "x", kShape, layout, "abc")) ==
+        Kind::invalid_configuration);
   CHECK(only_kind(ozv::decode_v3_chunk(json{{"not", "a list"}}, "x", kShape, layout)) == Kind::invalid_configuration);
   CHECK(only_kind(ozv::decode_v3_chunk(json::array({bytes_codec()}), "x", {1ull << 62, 16}, layout)) ==
         Kind::chunk_too_large);
