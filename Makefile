@@ -8,7 +8,7 @@ ifdef CI
 CMAKE_FLAGS += -DOZV_WERROR=ON
 endif
 
-.PHONY: all deps build test run clean sanitize
+.PHONY: all deps build test run report clean sanitize
 
 all: build
 
@@ -26,6 +26,10 @@ test: build
 
 run: build
 	@bash tools/run-main-job.sh $(BUILD_DIR)
+
+# The compatibility reports: the corpus through every adapter of harness/ into reports/.
+report: build
+	@bash tools/compatibility-report.sh $(BUILD_DIR) reports
 
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 sanitize: deps

@@ -9,6 +9,8 @@ packages=(
   libpugixml-dev catch2 libcurl4-openssl-dev
   # test-only peers: python3-zarr writes reference Zarr v2 data, zip/unzip build test archives
   python3 python3-zarr python3-numcodecs python3-numpy zip unzip
+  # implementations the compatibility harness runs (harness/): Python jsonschema, Node for the npm ones
+  python3-jsonschema nodejs
 )
 
 missing=()
@@ -17,7 +19,12 @@ for p in "${packages[@]}"; do
   [ "$status" = "installed" ] || missing+=("$p")
 done
 
+# The pinned npm implementations of the harness (npm ci from harness/package-lock.json, only
+# when harness/node_modules is missing or out of date).
+install_npm() { sh "$(dirname "$0")/../harness/install.sh"; }
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_npm
   exit 0
 fi
 
@@ -29,3 +36,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job behind `make run`: writes the conformance corpus (every baseline and every
 # one-defect mutation, as directories and .ozx files) into BUILD/corpus, validates every case
-# with the validator's engine, and prints the comparison with the manifest for a person.
+# with the validator's engine and prints the comparison with the manifest, then runs the corpus
+# through the other implementations of the harness and prints who accepts, rejects or misreads
+# what (BUILD/reports/COMPATIBILITY.md and index.html).
 set -euo pipefail
 build=${1:-build}
 corpus_tool="$build/bin/ome-zarr-corpus"
@@ -26,4 +28,11 @@ else
 fi
 echo "Manifest: $corpus/manifest.json   Validate one case yourself, e.g.:"
 echo "  $build/bin/ome-zarr-validate $corpus/cases/ngff-0.5/image-labels-valid"
+
+echo
+echo "== The corpus through other implementations (harness/)"
+bash "$(dirname "$0")/compatibility-report.sh" "$build" "$build/reports" 2>/dev/null
+# The summary table of the report, for a person; the whole report is beside it.
+sed -n '/^## Summary/,/^## /p' "$build/reports/COMPATIBILITY.md" | sed '$d'
+echo "Full report: $build/reports/COMPATIBILITY.md and $build/reports/index.html (open in a browser)."
 exit "$code"

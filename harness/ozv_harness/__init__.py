@@ -1,0 +1,1 @@
+"""The OME-Zarr conformance harness: runs the corpus through other implementations."""
