@@ -120,6 +120,20 @@ void apply_operation(const Mutation& m, const Operation& operation, Case& c) {
     const auto size = op["size"].get<std::uint64_t>();
     if (size >= found->second.size()) fail(m, "\"" + key + "\" is not longer than " + std::to_string(size) + " bytes");
     found->second.resize(static_cast<std::size_t>(size));
+  } else if (name == "patch-hex") {
+    // Overwrites bytes in place (a flipped byte under a checksum, a lying shard index entry);
+    // "offset" counts from the end when "from_end" is true, as shard indexes sit there.
+    const std::string key = op["key"].get<std::string>();
+    auto found = files.find(key);
+    if (found == files.end()) fail(m, "no file \"" + key + "\" to patch");
+    const Bytes patch = from_hex(op["hex"].get<std::string>());
+    const auto offset = op["offset"].get<std::uint64_t>();
+    const std::uint64_t size = found->second.size();
+    const bool from_end = op.value("from_end", false);
+    if (offset > size || patch.size() > (from_end ? offset : size - offset))
+      fail(m, "the patch does not fit inside \"" + key + "\" (" + std::to_string(size) + " bytes)");
+    const std::uint64_t at = from_end ? size - offset : offset;
+    found->second.replace(static_cast<std::size_t>(at), patch.size(), patch);
   } else if (name == "zip") {
     apply_zip(op, c.ozx);
   } else {

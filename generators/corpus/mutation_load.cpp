@@ -25,6 +25,7 @@ const std::map<std::string, std::pair<std::set<std::string>, std::set<std::strin
       {"copy", {{"from", "to"}, {}}},
       {"rename", {{"from", "to"}, {}}},
       {"truncate", {{"key", "size"}, {}}},
+      {"patch-hex", {{"key", "offset", "hex"}, {"from_end"}}},
       {"zip",
        {{},
         {"zip64", "method", "comment", "json_first", "first", "folder", "prefix_hex", "extension", "entries",
@@ -134,6 +135,9 @@ void check_operation(const EntryContext& ctx, const json& op, const std::vector<
       ctx.fail("\"prefix_hex\" must be an even number of hex digits");
   }
   if (name == "truncate" && !op["size"].is_number_unsigned()) ctx.fail("\"size\" must be a non-negative integer");
+  if (name == "patch-hex" && !op["offset"].is_number_unsigned()) ctx.fail("\"offset\" must be a non-negative integer");
+  if (name == "patch-hex" && op.contains("from_end") && !op["from_end"].is_boolean())
+    ctx.fail("\"from_end\" must be a boolean");
   if (name == "zip") {
     if (variants != std::vector<std::string>{"ozx"}) ctx.fail("a zip operation needs \"variants\": [\"ozx\"]");
     for (const char* member : {"zip64", "json_first"})

@@ -35,6 +35,7 @@ int validate(const Options& options, std::ostream& out, bool out_is_terminal) {
     validate_options.strict = options.strict;
     validate_options.schema_dir = options.schema_dir;
     validate_options.jobs = options.jobs;
+    validate_options.checks = options.checks == "chunks" ? CheckLevel::chunks : CheckLevel::metadata;
     report = validate_target(options.target, validate_options);
   } catch (const TargetError& e) {
     if (options.dingus) {

@@ -5,6 +5,7 @@ namespace ozv::cli {
 const char* const kUsageText =
     "usage: ome-zarr-validate TARGET [--format text|json] [--output FILE] [--fail-on error|warning] [--dingus]\n"
     "                         [--spec-version 0.4|0.5] [--strict] [--schema-dir DIR] [--jobs N]\n"
+    "                         [--checks metadata|chunks]\n"
     "       ome-zarr-validate --list-rules [--format text|json|md]\n"
     "\n"
     "TARGET is a directory, a .zip/.ozx file, or a single .json metadata document.\n"
@@ -12,6 +13,7 @@ const char* const kUsageText =
     "--strict        also apply the strict schemas and fail on warnings: the spec's SHOULDs become requirements\n"
     "--schema-dir    use the JSON Schema files in DIR (e.g. the official ones, or an RFC draft)\n"
     "--jobs          worker threads (default: one per core)\n"
+    "--checks        metadata (default) checks the metadata only; chunks also reads and decodes every stored chunk\n"
     "exit: 0 valid, 1 invalid, 2 usage error or TARGET cannot be opened, 3 internal error\n";
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
@@ -56,6 +58,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       options.jobs = std::stoul(*v);
+    } else if (arg == "--checks") {
+      auto v = value("--checks");
+      if (!v) return std::nullopt;
+      if (*v != "metadata" && *v != "chunks") {
+        error = "--checks takes 'metadata' or 'chunks', not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.checks = *v;
     } else if (arg == "--list-rules") {
       options.list_rules = true;
     } else if (arg == "--format") {

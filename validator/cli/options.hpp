@@ -22,6 +22,7 @@ struct Options {
   std::string spec_version;  // "" = detect per node
   std::string schema_dir;    // "" = built-in schemas
   std::size_t jobs = 0;      // 0 = one per core
+  std::string checks = "metadata";  // metadata|chunks: how deep validation goes
   bool list_rules = false;
   bool help = false;
   bool version = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/chunk_checks.hpp"
 #include "engine/documents.hpp"
 #include "engine/hierarchy_walk.hpp"
 #include "engine/ngff_checks.hpp"
@@ -133,6 +134,11 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       std::vector<std::string> groups;
       report.detected = walk_hierarchy(*opened.store, options, parsed, findings, &groups);
       report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, parsed, findings);
+      if (options.checks == CheckLevel::chunks && report.detected.zarr_format) {
+        Findings chunk_findings;
+        check_chunks(*opened.store, *report.detected.zarr_format, groups, options, findings, chunk_findings);
+        findings.insert(findings.end(), chunk_findings.begin(), chunk_findings.end());
+      }
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));
     }
   }

@@ -10,6 +10,9 @@
 
 namespace ozv {
 
+// How deep a validation goes: metadata only, or also every stored chunk (level 4).
+enum class CheckLevel { metadata, chunks };
+
 struct ValidateOptions {
   JsonLimits json_limits;
   std::size_t max_nodes = 1'000'000;  // bound on the hierarchy walk
@@ -18,6 +21,7 @@ struct ValidateOptions {
   bool strict = false;                // --strict: also apply the strict schemas (SHOULDs required)
   std::string schema_dir;             // --schema-dir: schema files replacing the built-in ones
   std::size_t jobs = 0;               // --jobs: worker threads; 0 = one per core
+  CheckLevel checks = CheckLevel::metadata;  // --checks: chunks are read only when asked
 };
 
 // The target cannot be opened at all (does not exist, unreadable, not a ZIP...): exit code 2.
