@@ -11,6 +11,8 @@ packages=(
   python3 python3-zarr python3-numcodecs python3-numpy zip unzip
   # implementations the compatibility harness runs (harness/): Python jsonschema, Node for the npm ones
   python3-jsonschema nodejs
+  # headless browser for the report page test (harness/tests/browser/)
+  chromium
 )
 
 missing=()
