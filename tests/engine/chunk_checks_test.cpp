@@ -218,6 +218,15 @@ TEST_CASE("arrays whose metadata has an error are not read", "[chunks]") {
   CHECK(out.empty());
 }
 
+TEST_CASE("an OME-NGFF error at an array's document does not stop its chunks being read", "[chunks]") {
+  auto entries = clean_v2();
+  entries["1.0"] = "ccc";
+  MemoryStore store(entries);
+  Findings out;
+  check_chunks(store, 2, {}, ValidateOptions{}, {Finding{"NGFF-AX-050", {".zarray", "/shape"}, {}}}, out);
+  CHECK(rules_of(out) == std::vector<std::string>{"CHUNK-SIZE-001@1.0"});
+}
+
 TEST_CASE("findings per rule and array are capped, the rest counted", "[chunks]") {
   MemoryStore::Entries entries{{".zarray", R"({"zarr_format":2,"shape":[30],"chunks":[1],"dtype":"|u1",)"
                                            R"("compressor":null,"fill_value":0,"order":"C","filters":null})"}};

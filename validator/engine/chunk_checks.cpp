@@ -43,11 +43,14 @@ Finding problem_finding(const ChunkProblem& problem, const std::string& key) {
   return Finding{rule_for(problem.kind), {key, ""}, {{"detail", problem.detail}, {"where", where}}};
 }
 
-// Documents with an error of their own: their arrays are not decoded.
+// Documents with a Zarr-level error of their own: their arrays are not decoded. OME-NGFF
+// findings at an array's document (dimension_names against the axes, say) do not make its
+// chunks unreadable, so they do not count.
 std::set<std::string> keys_with_errors(const Findings& findings) {
   const auto& catalogue = Catalogue::builtin();
   std::set<std::string> keys;
   for (const auto& f : findings) {
+    if (f.rule.starts_with("NGFF-")) continue;
     const Rule* rule = catalogue.find(f.rule);
     if (rule != nullptr && rule->severity >= Severity::error) keys.insert(f.location.key);
   }
