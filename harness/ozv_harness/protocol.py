@@ -56,18 +56,13 @@ def check_run_answer(answer, case_id):
         if answer["verdict"] not in VERDICTS:
             raise ProtocolError("verdict must be 'valid' or 'invalid'")
         has_any = True
-    if "checksums" in answer:
-        checksums = answer["checksums"]
-        if not isinstance(checksums, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in checksums.items()):
-            raise ProtocolError("'checksums' must map array paths to hex strings")
-        has_any = True
-    if "read_errors" in answer:
-        errors = answer["read_errors"]
-        if not isinstance(errors, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in errors.items()):
-            raise ProtocolError("'read_errors' must map array paths to messages")
-        has_any = True
+    for member, values in (("checksums", "hex strings"), ("read_errors", "messages")):
+        if member in answer:
+            mapping = answer[member]
+            if not isinstance(mapping, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+                raise ProtocolError("'%s' must map array paths to %s" % (member, values))
+            has_any = True
     if not has_any:
         raise ProtocolError("run answer has none of verdict, checksums, read_errors, skipped, errored")
     return answer

@@ -66,7 +66,7 @@ Findings run(MemoryStore& store, int format, std::size_t jobs = 1, ChunkCheckLim
   ValidateOptions options;
   options.jobs = jobs;
   Findings out;
-  check_chunks(store, format, {}, options, {}, out, limits);
+  check_chunks(store, format, {""}, options, {}, out, limits);
   test::require_resolvable(out);
   return out;
 }
@@ -214,7 +214,7 @@ TEST_CASE("arrays whose metadata has an error are not read", "[chunks]") {
   entries["1.0"] = "ccc";
   MemoryStore store(entries);
   Findings out;
-  check_chunks(store, 2, {}, ValidateOptions{}, {Finding{"V2-ARR-001", {".zarray", ""}, {{"member", "x"}}}}, out);
+  check_chunks(store, 2, {""}, ValidateOptions{}, {Finding{"V2-ARR-001", {".zarray", ""}, {{"member", "x"}}}}, out);
   CHECK(out.empty());
 }
 
@@ -223,7 +223,7 @@ TEST_CASE("an OME-NGFF error at an array's document does not stop its chunks bei
   entries["1.0"] = "ccc";
   MemoryStore store(entries);
   Findings out;
-  check_chunks(store, 2, {}, ValidateOptions{}, {Finding{"NGFF-AX-050", {".zarray", "/shape"}, {}}}, out);
+  check_chunks(store, 2, {""}, ValidateOptions{}, {Finding{"NGFF-AX-050", {".zarray", "/shape"}, {}}}, out);
   CHECK(rules_of(out) == std::vector<std::string>{"CHUNK-SIZE-001@1.0"});
 }
 
@@ -252,7 +252,7 @@ TEST_CASE("metadata checks never read a chunk", "[chunks]") {
     CHECK(entry.find("0.0") == std::string::npos);
     CHECK(entry.find("1.1") == std::string::npos);
   }
-  check_chunks(store, 2, {}, ValidateOptions{}, out, out);
+  check_chunks(store, 2, {""}, ValidateOptions{}, out, out);
   const auto log = store.access_log();
   CHECK(std::find(log.begin(), log.end(), "get:1.1") != log.end());
 }

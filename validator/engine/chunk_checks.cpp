@@ -66,25 +66,14 @@ Listing list_or_empty(Store& store, const std::string& prefix, Findings& out) {
   }
 }
 
-// The arrays the walk reached: the root, or children of the groups it visited.
-std::vector<ChunkArrayPlan> find_arrays(Store& store, int zarr_format, const std::vector<std::string>& groups,
-                                        const ValidateOptions& options, const std::set<std::string>& skip,
-                                        Findings& out) {
-  std::set<std::string> candidates{""};
-  if (store.capabilities().list) {
-    for (const auto& group : groups) {
-      for (const auto& dir : list_or_empty(store, group, out).dirs) {
-        if (zarr_format == 3 && dir.starts_with("__")) continue;  // reserved: not children
-        candidates.insert(join_key(group, dir));
-      }
-    }
-  }
+// The decoding plan of every array the walk found whose metadata has no Zarr-level error.
+std::vector<ChunkArrayPlan> plan_arrays(Store& store, int zarr_format, const std::vector<std::string>& arrays,
+                                        const ValidateOptions& options, const std::set<std::string>& skip) {
   std::vector<ChunkArrayPlan> plans;
-  for (const auto& prefix : candidates) {
+  for (const auto& prefix : arrays) {
     const std::string key = join_key(prefix, zarr_format == 3 ? "zarr.json" : ".zarray");
     if (skip.count(key) != 0) continue;
     Findings reported_before;  // the walk read the same document and said what is wrong with it
-    if (zarr_format == 2 && key_exists(store, join_key(prefix, ".zgroup"), reported_before)) continue;
     auto doc = parse_json_document(store, key, options.json_limits, reported_before);
     if (!doc) continue;
     if (auto plan = plan_chunk_checks(*doc, zarr_format, prefix, key)) plans.push_back(std::move(*plan));
@@ -246,12 +235,12 @@ void check_array(Store& store, const ChunkArrayPlan& plan, std::size_t workers, 
 
 }  // namespace
 
-void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& groups,
+void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& arrays,
                   const ValidateOptions& options, const Findings& metadata_findings, Findings& out,
                   const ChunkCheckLimits& limits) {
   if (zarr_format != 2 && zarr_format != 3) return;
   const auto skip = keys_with_errors(metadata_findings);
-  const auto plans = find_arrays(store, zarr_format, groups, options, skip, out);
+  const auto plans = plan_arrays(store, zarr_format, arrays, options, skip);
   const std::size_t workers = worker_count(options.jobs);
   for (const auto& plan : plans) check_array(store, plan, workers, limits, out);
 }

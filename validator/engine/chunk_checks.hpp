@@ -23,11 +23,11 @@ struct ChunkCheckLimits {
   DecodeLimits decode;
 };
 
-// `zarr_format`: the hierarchy's (2 or 3). `groups`: store prefixes of the groups the walk
-// reached (arrays are their children, or the root). `metadata_findings`: the walk's findings,
+// `zarr_format`: the hierarchy's (2 or 3). `arrays`: store prefixes of the arrays the walk
+// found (ParsedDocuments::array_paths), so no directory is listed twice. `metadata_findings`: the walk's findings,
 // to leave out arrays with broken metadata. Chunks are read by worker_count(options.jobs)
 // threads, each holding one chunk at a time; the findings do not depend on their number.
-void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& groups,
+void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& arrays,
                   const ValidateOptions& options, const Findings& metadata_findings, Findings& out,
                   const ChunkCheckLimits& limits = {});
 

@@ -5,6 +5,7 @@
 // and holding every parsed tree would make memory, not reading, the cost of a large plate.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,12 @@ class ParsedDocuments {
       auto it = shard.find(path);
       return it == shard.end() ? std::nullopt : std::optional<ArrayInfo>(it->second);
     });
+  }
+  // The store prefixes of every array kept, sorted.
+  std::vector<std::string> array_paths() const {
+    auto paths = arrays_.keys();
+    std::sort(paths.begin(), paths.end());
+    return paths;
   }
   void keep_array(const std::string& path, ArrayInfo info) {
     arrays_.with_shard(path, [&](auto& shard) { shard.emplace(path, std::move(info)); });

@@ -136,7 +136,8 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       report.detected.ngff_version = check_ngff_hierarchy(*opened.store, groups, options, parsed, findings);
       if (options.checks == CheckLevel::chunks && report.detected.zarr_format) {
         Findings chunk_findings;
-        check_chunks(*opened.store, *report.detected.zarr_format, groups, options, findings, chunk_findings);
+        check_chunks(*opened.store, *report.detected.zarr_format, parsed.array_paths(), options, findings,
+                     chunk_findings);
         findings.insert(findings.end(), chunk_findings.begin(), chunk_findings.end());
       }
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));

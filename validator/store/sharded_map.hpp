@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace ozv {
 
@@ -23,6 +24,16 @@ class ShardedMap {
     std::lock_guard lock(part.mutex);
     return use(part.map);
   }
+  // Every key, in no particular order (the caller sorts when the order shows).
+  std::vector<std::string> keys() const {
+    std::vector<std::string> out;
+    for (const Part& part : parts_) {
+      std::lock_guard lock(part.mutex);
+      for (const auto& entry : part.map) out.push_back(entry.first);
+    }
+    return out;
+  }
+
   template <typename Use>
   decltype(auto) with_shard(const std::string& key, Use&& use) const {
     const Part& part = parts_[std::hash<std::string>{}(key) % kShards];
