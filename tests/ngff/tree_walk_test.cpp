@@ -124,3 +124,60 @@ TEST_CASE("the walk stops after max_nodes groups", "[ngff-tree][walk]") {
   CHECK(all.empty());
   CHECK(full.reads > 50);
 }
+
+namespace {
+
+// A 0.4 plate of six wells with three fields each: well A/4 does not exist, field 1 of every
+// even well has levels of the wrong rank, and well A/6 names a field twice.
+FakeTree plate_with_defects() {
+  FakeTree tree;
+  json wells = json::array();
+  for (int w = 1; w <= 6; ++w) wells.push_back({{"path", "A/" + std::to_string(w)}});
+  tree.group04("", {{"plate", {{"version", "0.4"}, {"wells", wells}}}});
+  tree.group04("A", json::object(), "");
+  for (int w = 1; w <= 6; ++w) {
+    if (w == 4) continue;
+    const std::string well = "A/" + std::to_string(w);
+    json fields = json::array({{{"path", "0"}}, {{"path", "1"}}, {{"path", "2"}}});
+    if (w == 6) fields.push_back({{"path", "0"}});
+    tree.group04(well, {{"well", {{"version", "0.4"}, {"images", fields}}}});
+    for (int f = 0; f < 3; ++f) {
+      const bool wrong_rank = f == 1 && w % 2 == 0;
+      image04(tree, well + "/" + std::to_string(f), {"y", "x"}, {wrong_rank ? std::vector<std::uint64_t>{8, 8, 8}
+                                                                            : std::vector<std::uint64_t>{8, 8}});
+    }
+  }
+  return tree;
+}
+
+}  // namespace
+
+TEST_CASE("checking a level concurrently changes nothing the walk reports", "[ngff-tree][walk]") {
+  // Runs the batch backwards: whatever order the groups of a level are checked in, the
+  // findings, their order and the visited paths must be those of the one-at-a-time walk.
+  std::size_t batches = 0;
+  const ParallelFor backwards = [&](std::size_t count, const std::function<void(std::size_t)>& body) {
+    ++batches;
+    for (std::size_t i = count; i-- > 0;) body(i);
+  };
+  for (std::size_t max_nodes : {1, 2, 3, 7, 8, 12, 100000}) {
+    CAPTURE(max_nodes);
+    FakeTree one_by_one_tree = plate_with_defects();
+    FakeTree batched_tree = plate_with_defects();
+    Findings one_by_one, batched;
+    std::set<std::string> visited_one_by_one, visited_batched;
+    walk_ngff_tree(one_by_one_tree, "", one_by_one, max_nodes, &visited_one_by_one);
+    walk_ngff_tree(batched_tree, "", batched, max_nodes, &visited_batched, backwards);
+    CHECK(rule_ids(batched) == rule_ids(one_by_one));
+    REQUIRE(batched.size() == one_by_one.size());
+    for (std::size_t i = 0; i < batched.size(); ++i) CHECK(batched[i].location == one_by_one[i].location);
+    CHECK(visited_batched == visited_one_by_one);
+    CHECK(batched_tree.reads == one_by_one_tree.reads);
+  }
+  CHECK(batches > 0);
+  FakeTree full = plate_with_defects();
+  Findings all;
+  walk_ngff_tree(full, "", all);
+  // The defects are found: the comparison above is not one of two empty lists.
+  CHECK(rule_ids(all) == Ids{"NGFF-AX-050", "NGFF-AX-050", "NGFF-PL-050"});
+}

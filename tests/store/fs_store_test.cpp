@@ -112,6 +112,25 @@ TEST_CASE("directory store meets the store conformance suite", "[store][fs]") {
   }
 }
 
+TEST_CASE("list_subdirectories names the real subdirectories list_dir names", "[store][fs]") {
+  test::TempDir tmp("fs-subdirs");
+  const auto root = tmp.path() / "root";
+  test::materialise(root, {{"leaf/zarr.json", "{}"},
+                           {"leaf/data", "x"},
+                           {"parent/zarr.json", "{}"},
+                           {"parent/c/0/0", "x"},
+                           {"parent/d/zarr.json", "{}"},
+                           {"file", "x"}});
+  fs::create_directory(root / "empty");
+  FsStore store(root.string());
+  for (const std::string prefix : {"leaf", "parent", "parent/c", "parent/c/0", "empty", "file", "missing", ""}) {
+    CAPTURE(prefix);
+    CHECK(store.list_subdirectories(prefix) == store.list_dir(prefix).dirs);
+  }
+  CHECK(store.list_subdirectories("parent") == std::vector<std::string>{"c", "d"});
+  CHECK(store.list_subdirectories("leaf").empty());
+}
+
 TEST_CASE("directory store refuses a root that is not a directory", "[store][fs]") {
   test::TempDir tmp("fs-badroot");
   test::write_file(tmp.path() / "file", "x");

@@ -5,6 +5,7 @@
 #include <deque>
 #include <optional>
 
+#include "engine/document_memo.hpp"
 #include "engine/documents.hpp"
 #include "engine/parallel_drain.hpp"
 #include "engine/store_tree_reader.hpp"
@@ -91,14 +92,36 @@ class Walker {
                    {{"limit", std::to_string(options_.max_nodes)}, {"depth", std::to_string(options_.max_depth)}}};
   }
 
-  Listing list(const std::string& prefix, Findings& out) {
+  // The document at `key` with the Zarr rule `check` applied: from `parsed_` when an earlier
+  // pass read it (the root, say), otherwise through the memo.
+  SharedJson read_checked(const std::string& key, DocumentMemo::Check check, Findings& out) {
+    if (SharedJson known = parsed_.find(key)) {
+      check(*known, key, out);
+      return known;
+    }
+    auto result = memo_.read(store_, key, options_.json_limits, check);
+    out.insert(out.end(), std::make_move_iterator(result.findings.begin()),
+               std::make_move_iterator(result.findings.end()));
+    return result.document;
+  }
+
+  // What `list_something()` returns, or nothing when the store cannot list or fails to (the
+  // failure is a finding).
+  template <typename ListSomething>
+  auto listed(Findings& out, ListSomething&& list_something) -> decltype(list_something()) {
     if (!can_list_) return {};
     try {
-      return store_.list_dir(prefix);
+      return list_something();
     } catch (const StoreError& e) {
       out.push_back(finding_from(e));
       return {};
     }
+  }
+  Listing list(const std::string& prefix, Findings& out) {
+    return listed(out, [&] { return store_.list_dir(prefix); });
+  }
+  std::vector<std::string> list_subdirectories(const std::string& prefix, Findings& out) {
+    return listed(out, [&] { return store_.list_subdirectories(prefix); });
   }
 
   // True when some directory below `prefix` (bounded search) holds one of `metadata_names`:
@@ -127,24 +150,22 @@ class Walker {
   void visit_v3(const PendingNode& node, Detected& detected, WorkerOutput& o) {
     Findings& out = o.findings;
     const std::string key = join_key(node.prefix, "zarr.json");
-    SharedJson known = parsed_.find(key);  // the root may have been read before the walk
-    std::optional<nlohmann::json> fresh;
-    if (!known && !(fresh = parse_json_document(store_, key, options_.json_limits, out))) return;
-    const nlohmann::json& doc = known ? *known : *fresh;
-    check_v3_document(doc, key, out);
-    const std::string type = node_type_of(doc);
+    const SharedJson doc = read_checked(key, check_v3_document, out);
+    if (!doc) return;
+    const std::string type = node_type_of(*doc);
     if (node.prefix.empty()) {
       if (!type.empty()) detected.node_type = type;  // only the root's visitor writes it
     }
     if (type == "array") {
-      if (auto info = array_info_from(doc, key, 3)) parsed_.keep_array(node.prefix, std::move(*info));
-    } else if (fresh) {
-      parsed_.keep(key, std::move(*fresh));  // `doc` is not used below
+      if (auto info = array_info_from(*doc, key, 3)) parsed_.keep_array(node.prefix, std::move(*info));
+    } else {
+      parsed_.keep(key, doc);
     }
     if (type != "group" && type != "array") return;
     if (type == "group") o.groups.push_back(node.prefix);
 
-    for (const auto& dir : list(node.prefix, out).dirs) {
+    const auto dirs = type == "array" ? list_subdirectories(node.prefix, out) : list(node.prefix, out).dirs;
+    for (const auto& dir : dirs) {
       const std::string child = join_key(node.prefix, dir);
       const std::string child_key = join_key(child, "zarr.json");
       if (type == "array") {
@@ -172,20 +193,15 @@ class Walker {
     if (node.prefix.empty()) detected.node_type = is_array ? "array" : "group";
 
     if (is_array) {
-      if (auto doc = parse_json_document(store_, array_key, options_.json_limits, out)) {
-        check_zarray(*doc, array_key, out);
-        // A node that is also a group stays a group for the OME-NGFF rules (V2-NODE-001 says why).
-        if (!is_group) {
-          if (auto info = array_info_from(*doc, array_key, 2)) parsed_.keep_array(node.prefix, std::move(*info));
-        }
+      // A node that is also a group stays a group for the OME-NGFF rules (V2-NODE-001 says why).
+      if (auto doc = read_checked(array_key, check_zarray, out); doc && !is_group) {
+        if (auto info = array_info_from(*doc, array_key, 2)) parsed_.keep_array(node.prefix, std::move(*info));
       }
-    } else if (auto doc = read_json_document(store_, group_key, options_.json_limits, parsed_, out)) {
-      check_zgroup(*doc, group_key, out);
+    } else if (auto doc = read_checked(group_key, check_zgroup, out)) {
+      parsed_.keep(group_key, doc);
     }
     const std::string attrs_key = join_key(node.prefix, ".zattrs");
-    if (auto attrs = read_json_document(store_, attrs_key, options_.json_limits, parsed_, out)) {
-      check_zattrs(*attrs, attrs_key, out);
-    }
+    if (auto attrs = read_checked(attrs_key, check_zattrs, out)) parsed_.keep(attrs_key, attrs);
     if (is_array) return;  // sub-directories of an array are chunk keys
     if (is_group) o.groups.push_back(node.prefix);
 
@@ -210,6 +226,7 @@ class Walker {
   const bool can_list_;
   std::vector<WorkerOutput> outputs_;
   Drain drain_;
+  DocumentMemo memo_;
   std::atomic<bool> limit_reported_{false};
 };
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <atomic>
 
+#include "engine/document_memo.hpp"
 #include "engine/parallel_drain.hpp"
 #include "engine/store_tree_reader.hpp"
 #include "rules/catalogue.hpp"
@@ -86,6 +87,35 @@ void check_node(const NgffMetadata& meta, const nlohmann::json& attributes, cons
   check_ngff_document(NgffDocument{key, meta.version, meta.ome, meta.pointer_base}, out);
 }
 
+// Groups whose documents are identical share one parsed tree (DocumentMemo), and their schema
+// and document rules then give the same findings at another key: run once per tree and
+// placement, remembered for the rest.
+class NodeCheckMemo {
+ public:
+  template <typename Run>
+  Findings findings(const LocatedGroup& group, bool ome_group, Run&& run) {
+    const std::string memo_key = std::to_string(reinterpret_cast<std::uintptr_t>(group.attributes)) + '\n' +
+                                 std::to_string(reinterpret_cast<std::uintptr_t>(group.info.ome)) + '\n' +
+                                 std::to_string(group.kinds) + (ome_group ? "o\n" : "-\n") + group.info.ngff_version +
+                                 '\n' + group.info.pointer_base + '\n' + group.attributes_pointer;
+    const std::string& key = group.info.key;
+    std::optional<Findings> known = entries_.with_shard(memo_key, [&](const auto& shard) -> std::optional<Findings> {
+      auto it = shard.find(memo_key);
+      return it == shard.end() ? std::nullopt : std::optional<Findings>(it->second);
+    });
+    if (known) return relocated(std::move(*known), key);
+    Findings fresh;
+    run(fresh);
+    if (findings_relocatable(fresh, key)) {
+      entries_.with_shard(memo_key, [&](auto& shard) { shard.emplace(memo_key, fresh); });
+    }
+    return fresh;
+  }
+
+ private:
+  ShardedMap<Findings> entries_;  // the trees stay alive (ParsedDocuments) while this lives
+};
+
 }  // namespace
 
 std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<std::string>& groups,
@@ -99,6 +129,7 @@ std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<
   // Each group's document rules are independent of the others': groups are checked
   // concurrently, each worker into its own findings.
   std::vector<Findings> outputs(worker_count(options.jobs));
+  NodeCheckMemo memo;
   ParallelDrain<std::string> drain;
   drain.run({groups.begin(), groups.end()}, outputs.size(), [&](const std::string& path, auto&, std::size_t worker) {
     const LocatedGroup* group = reader.located_group(path);
@@ -112,20 +143,30 @@ std::optional<std::string> check_ngff_hierarchy(Store& store, const std::vector<
     meta.ome = group->info.ome;
     meta.pointer_base = group->info.pointer_base;
     meta.kinds = group->kinds;
-    check_node(meta, *group->attributes, group->info.key, group->attributes_pointer, is_ome_group_path(path),
-               options, schemas, out_w);
+    const bool ome_group = is_ome_group_path(path);
+    Findings node_findings = memo.findings(*group, ome_group, [&](Findings& fresh) {
+      check_node(meta, *group->attributes, group->info.key, group->attributes_pointer, ome_group, options, schemas,
+                 fresh);
+    });
+    out_w.insert(out_w.end(), std::make_move_iterator(node_findings.begin()),
+                 std::make_move_iterator(node_findings.end()));
   });
   for (auto& o : outputs) out.insert(out.end(), std::make_move_iterator(o.begin()), std::make_move_iterator(o.end()));
   // The tree rules follow the paths the metadata names, from the root down, then from every
   // OME-NGFF group that no metadata above it leads to (an image inside a plain group, a label
   // image its labels group does not list): each node is checked from wherever it starts.
   if (any_ngff) {
+    const ParallelFor parallel_for = [&](std::size_t count, const std::function<void(std::size_t)>& body) {
+      parallel_for_each_index(count, outputs.size(), body);
+    };
     std::set<std::string> visited;
-    walk_ngff_tree(reader, "", out, options.max_nodes, &visited);
+    walk_ngff_tree(reader, "", out, options.max_nodes, &visited, parallel_for);
     for (const auto& path : groups) {  // sorted: a parent starts before its descendants
       if (visited.count(path) != 0) continue;
       const LocatedGroup* group = reader.located_group(path);
-      if (group != nullptr && group->info.ome != nullptr) walk_ngff_tree(reader, path, out, options.max_nodes, &visited);
+      if (group != nullptr && group->info.ome != nullptr) {
+        walk_ngff_tree(reader, path, out, options.max_nodes, &visited, parallel_for);
+      }
     }
   }
   drop_schema_duplicates(out, first);

@@ -13,6 +13,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -98,5 +99,14 @@ class ParallelDrain {
   bool stopped_ = false;
   std::exception_ptr error_;
 };
+
+// body(i) for every i in [0, count), on at most `workers` threads; returns once all are done.
+template <typename Body>
+void parallel_for_each_index(std::size_t count, std::size_t workers, Body&& body) {
+  std::deque<std::size_t> indices(count);
+  std::iota(indices.begin(), indices.end(), std::size_t{0});
+  ParallelDrain<std::size_t>().run(std::move(indices), std::min(workers, count),
+                                   [&](std::size_t& index, auto&, std::size_t) { body(index); });
+}
 
 }  // namespace ozv

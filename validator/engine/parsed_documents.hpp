@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/parallel_drain.hpp"
 #include "rules/ngff_tree.hpp"
 #include "store/sharded_map.hpp"
 
@@ -28,8 +29,11 @@ class ParsedDocuments {
     });
   }
   SharedJson keep(const std::string& key, nlohmann::json document) {
-    auto shared = std::make_shared<const nlohmann::json>(std::move(document));
-    return documents_.with_shard(key, [&](auto& shard) { return shard.emplace(key, std::move(shared)).first->second; });
+    return keep(key, std::make_shared<const nlohmann::json>(std::move(document)));
+  }
+  // A tree may be kept under several keys (identical documents share one: see DocumentMemo).
+  SharedJson keep(const std::string& key, SharedJson document) {
+    return documents_.with_shard(key, [&](auto& shard) { return shard.emplace(key, std::move(document)).first->second; });
   }
 
   // `path`: the array's store prefix ("0", "A/1/0/2").
@@ -47,6 +51,15 @@ class ParsedDocuments {
   }
   void keep_array(const std::string& path, ArrayInfo info) {
     arrays_.with_shard(path, [&](auto& shard) { shard.emplace(path, std::move(info)); });
+  }
+
+  // Frees the documents and arrays kept, on `workers` threads: a large plate holds thousands of
+  // parsed trees, and freeing them one by one is a visible part of a run.
+  void release(std::size_t workers) {
+    parallel_for_each_index(ShardedMap<SharedJson>::shard_count(), workers, [&](std::size_t shard) {
+      documents_.clear_shard(shard);
+      arrays_.clear_shard(shard);
+    });
   }
 
  private:

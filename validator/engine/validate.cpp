@@ -7,6 +7,7 @@
 #include "engine/documents.hpp"
 #include "engine/hierarchy_walk.hpp"
 #include "engine/ngff_checks.hpp"
+#include "engine/parallel_drain.hpp"
 #include "engine/target.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/zarr_v2_checks.hpp"
@@ -142,6 +143,7 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       }
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));
     }
+    parsed.release(worker_count(options.jobs));
   }
   report.findings = resolve_all(findings);
   return report;

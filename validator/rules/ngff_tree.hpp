@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -110,12 +111,18 @@ NgffChildren check_bioformats2raw_tree(const GroupInfo& group, NgffTreeReader& r
 // format. (check_image_tree already compares the level arrays with their image group.)
 void check_version_consistency(const GroupInfo& parent, const GroupInfo& child, Findings& out);
 
+// Calls body(0) ... body(count - 1), possibly concurrently, and returns once all are done.
+using ParallelFor = std::function<void(std::size_t count, const std::function<void(std::size_t)>& body)>;
+
 // A ready-made walk over the above: starts at the group `start`, dispatches every group on
 // its metadata keys, follows the returned children breadth-first, visits each path at most
 // once (so cyclic references end) and stops after `max_nodes` groups. With `visited`, the
 // paths visited are added there, and paths already in it are not visited again (several
-// walks over one hierarchy, each from another start).
+// walks over one hierarchy, each from another start). With `parallel_for`, the groups of one
+// breadth-first level are checked concurrently (the reader must then be thread-safe); the
+// findings, their order and the paths visited are those of the one-at-a-time walk.
 void walk_ngff_tree(NgffTreeReader& reader, const std::string& start, Findings& out,
-                    std::size_t max_nodes = 100000, std::set<std::string>* visited = nullptr);
+                    std::size_t max_nodes = 100000, std::set<std::string>* visited = nullptr,
+                    const ParallelFor& parallel_for = {});
 
 }  // namespace ozv

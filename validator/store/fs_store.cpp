@@ -15,6 +15,7 @@
 #include <linux/openat2.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace ozv {
@@ -394,6 +395,16 @@ class DirectoryEntries {
   int error_ = 0;
 };
 
+// File systems where a directory's link count is 2 plus its number of subdirectories (as
+// GNU find's leaf optimisation assumes); others (btrfs: always 1) are listed.
+bool link_count_counts_subdirectories(int fd) {
+  constexpr long kExt = 0xEF53, kXfs = 0x58465342, kTmpfs = 0x01021994;
+  struct statfs fs {};
+  if (::fstatfs(fd, &fs) != 0) return false;
+  const long type = static_cast<long>(fs.f_type);
+  return type == kExt || type == kXfs || type == kTmpfs;
+}
+
 StoreError not_regular(const std::string& key) {
   return StoreError("STORE-001", key, "not a regular file (a FIFO, socket or device)");
 }
@@ -435,6 +446,7 @@ FsStore::FsStore(const std::string& root) {
     ::close(root_fd_);
     throw StoreError("STORE-001", "", "cannot determine the location of the dataset directory");
   }
+  link_count_counts_subdirectories_ = link_count_counts_subdirectories(root_fd_);
 }
 
 FsStore::~FsStore() { ::close(root_fd_); }
@@ -539,6 +551,17 @@ Listing FsStore::list_dir(const std::string& prefix) {
   std::sort(out.files.begin(), out.files.end());
   std::sort(out.dirs.begin(), out.dirs.end());
   return out;
+}
+
+std::vector<std::string> FsStore::list_subdirectories(const std::string& prefix) {
+  if (link_count_counts_subdirectories_ && !prefix.empty() && is_clean_key(prefix)) {
+    bool missing = false;
+    Fd dir(beneath_opener().open(root_fd_, prefix, O_PATH | O_DIRECTORY, missing));
+    if (missing) return {};
+    struct stat st {};
+    if (dir && ::fstat(dir.get(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_nlink == 2) return {};
+  }
+  return list_dir(prefix).dirs;
 }
 
 std::vector<StoreError> FsStore::take_problems() {

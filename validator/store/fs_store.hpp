@@ -45,6 +45,11 @@ class FsStore final : public Store {
   // take_problems). Dangling links and names with a backslash (not addressable as
   // keys) are left out silently. A missing prefix, or one naming a file, lists nothing.
   Listing list_dir(const std::string& prefix) override;
+  // On a file system whose directory link count counts subdirectories (ext2/3/4, XFS,
+  // tmpfs), a directory with a count of 2 has none and is not read: one stat instead of a
+  // listing for every array of a large plate. Links to directories inside it are then not
+  // seen (list_dir sees them).
+  std::vector<std::string> list_subdirectories(const std::string& prefix) override;
 
   // The problems met by list_dir since the previous call, each reported once per
   // (rule, key) over the store's lifetime. The engine turns them into findings.
@@ -54,6 +59,7 @@ class FsStore final : public Store {
   void record_problem(const StoreError& problem);
 
   int root_fd_ = -1;                                 // O_PATH descriptor of the root
+  bool link_count_counts_subdirectories_ = false;    // see list_subdirectories
   std::vector<std::vector<std::string>> spellings_;  // absolute spellings of the root, split
   std::mutex problems_mutex_;
   std::vector<StoreError> problems_;

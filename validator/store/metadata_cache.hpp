@@ -28,6 +28,9 @@ class MetadataCache final : public Store {
   std::optional<std::uint64_t> size(const std::string& key) override;
   std::optional<BoundedValue> get_bounded(const std::string& key, std::uint64_t max_bytes) override;
   Listing list_dir(const std::string& prefix) override { return inner_->list_dir(prefix); }
+  std::vector<std::string> list_subdirectories(const std::string& prefix) override {
+    return inner_->list_subdirectories(prefix);
+  }
   std::vector<StoreError> take_problems() override { return inner_->take_problems(); }
 
   // True for the keys this cache keeps.

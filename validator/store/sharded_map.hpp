@@ -34,6 +34,14 @@ class ShardedMap {
     return out;
   }
 
+  static constexpr std::size_t shard_count() { return kShards; }
+  // Empties one shard (0 <= index < shard_count()); shards can be emptied concurrently.
+  void clear_shard(std::size_t index) {
+    Part& part = parts_.at(index);
+    std::lock_guard lock(part.mutex);
+    part.map.clear();
+  }
+
   template <typename Use>
   decltype(auto) with_shard(const std::string& key, Use&& use) const {
     const Part& part = parts_[std::hash<std::string>{}(key) % kShards];

@@ -64,6 +64,11 @@ class Store {
   // `prefix` is "" for the root or a key prefix without trailing '/'.
   // Throws StoreError when the store cannot list (see capabilities()).
   virtual Listing list_dir(const std::string& prefix) = 0;
+  // The child prefixes of `prefix` that are directories of their own, for a caller that only
+  // wants to know whether there are any (the walk, inside an array). A backend that can
+  // prove there are none without reading the listing may skip the links that list_dir
+  // would also follow.
+  virtual std::vector<std::string> list_subdirectories(const std::string& prefix) { return list_dir(prefix).dirs; }
 
   // Problems met while listing that were skipped rather than thrown (a directory store
   // leaves escaping or looping symlinks out of listings); each is returned once.
