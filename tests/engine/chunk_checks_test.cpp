@@ -266,3 +266,33 @@ TEST_CASE("a stored value over the decode limit is not read", "[chunks]") {
   limits.decode.max_decoded_bytes = 4;  // values of up to 8 bytes are read
   CHECK(rules_of(run(store, 2, 1, limits)) == std::vector<std::string>{"CHUNK-LIMIT-001@0.0", "CHUNK-SIZE-001@0.1"});
 }
+
+TEST_CASE("a large shard is read piece by piece when the store reads ranges, with the same findings", "[chunks]") {
+  // uint8 [2^23] in one shard of 128 inner chunks of 64 KiB (bytes + crc32c); index at the end.
+  constexpr std::uint64_t kInner = 64 << 10, kCells = 128;
+  const std::string zarr_json =
+      R"({"zarr_format":3,"node_type":"array","shape":[8388608],"data_type":"uint8",)"
+      R"("chunk_grid":{"name":"regular","configuration":{"chunk_shape":[8388608]}},)"
+      R"("chunk_key_encoding":{"name":"default"},"fill_value":0,)"
+      R"("codecs":[{"name":"sharding_indexed","configuration":{"chunk_shape":[65536],)"
+      R"("codecs":[{"name":"bytes"},{"name":"crc32c"}],)"
+      R"("index_codecs":[{"name":"bytes","configuration":{"endian":"little"}},{"name":"crc32c"}]}}]})";
+  std::string body, index;
+  for (std::uint64_t cell = 0; cell < kCells; ++cell) {
+    index += le64(body.size()) + le64(kInner + 4);
+    body += with_crc(std::string(kInner, static_cast<char>('a' + cell % 26)));
+  }
+  body[5 * (kInner + 4) + 17] ^= 1;  // inner chunk (5) no longer matches its checksum
+  const std::string stored = body + with_crc(index);
+  for (const bool ranges : {true, false}) {
+    INFO("store reads ranges: " << ranges);
+    MemoryStore store({{"zarr.json", zarr_json}, {"c/0", stored}}, Capabilities{true, ranges});
+    const auto found = run(store, 3);
+    REQUIRE(rules_of(found) == std::vector<std::string>{"CHUNK-CRC32C-001@c/0"});
+    CHECK(value_of(found[0], "detail").rfind("inner chunk (5): ", 0) == 0);
+    const auto log = store.access_log();
+    const auto reads = [&](const std::string& entry) { return std::count(log.begin(), log.end(), entry); };
+    CHECK(reads("range:c/0") == (ranges ? 1 + static_cast<long>(kCells) : 0));  // the index, then each inner chunk
+    CHECK(reads("get:c/0") + reads("range:c/0") > 0);
+  }
+}

@@ -25,6 +25,12 @@ std::size_t buffer_limit(std::uint64_t cap) {
   return static_cast<std::size_t>(limit);
 }
 
+// A recycled buffer made ready to decode into: at most `limit` bytes, contents irrelevant.
+Bytes reuse(Bytes recycled, std::size_t limit) {
+  if (recycled.size() > limit) recycled.resize(limit);
+  return recycled;
+}
+
 // Grows `out` towards `limit`; false when it is already there.
 bool grow(Bytes& out, std::size_t limit, std::size_t input_size) {
   if (out.size() >= limit) return false;
@@ -37,14 +43,14 @@ std::string too_big(std::uint64_t cap) { return "decodes to more than " + std::t
 
 }  // namespace
 
-BoundedOutput bounded_inflate(std::string_view input, std::uint64_t cap, DeflateWrapper wrapper) {
+BoundedOutput bounded_inflate(std::string_view input, std::uint64_t cap, DeflateWrapper wrapper, Bytes recycled) {
   const char* name = wrapper == DeflateWrapper::gzip ? "gzip" : "zlib";
   z_stream stream{};
   if (inflateInit2(&stream, wrapper == DeflateWrapper::gzip ? 15 + 16 : 15) != Z_OK)
     return failure(Kind::decode_failed, std::string(name) + ": inflateInit2 failed");
   constexpr std::size_t kPiece = std::size_t{1} << 30;  // zlib counts in 32-bit uInt
   const std::size_t limit = buffer_limit(cap);
-  Bytes out;
+  Bytes out = reuse(std::move(recycled), limit);
   std::size_t consumed = 0;  // input handed to zlib
   std::size_t produced = 0;
   std::optional<BoundedOutput> result;
@@ -95,7 +101,7 @@ BoundedOutput bounded_inflate(std::string_view input, std::uint64_t cap, Deflate
   return std::move(*result);
 }
 
-BoundedOutput bounded_zstd(std::string_view input, std::uint64_t cap) {
+BoundedOutput bounded_zstd(std::string_view input, std::uint64_t cap, Bytes recycled) {
   const unsigned long long declared = ZSTD_getFrameContentSize(input.data(), input.size());
   if (declared == ZSTD_CONTENTSIZE_ERROR) return failure(Kind::decode_failed, "zstd: not a zstd frame");
   if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > cap)
@@ -104,7 +110,11 @@ BoundedOutput bounded_zstd(std::string_view input, std::uint64_t cap) {
   ZSTD_DCtx* context = ZSTD_createDCtx();
   if (context == nullptr) return failure(Kind::decode_failed, "zstd: ZSTD_createDCtx failed");
   const std::size_t limit = buffer_limit(cap);
-  Bytes out;
+  Bytes out = reuse(std::move(recycled), limit);
+  // A declared size is at most the cap (checked above): room for all of it at once, plus the
+  // byte that tells a frame producing more than it declared.
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && out.size() < declared + 1)
+    out.resize(std::min<std::size_t>(static_cast<std::size_t>(declared) + 1, limit));
   ZSTD_inBuffer in{input.data(), input.size(), 0};
   std::size_t produced = 0;
   std::optional<BoundedOutput> result;
@@ -133,7 +143,7 @@ BoundedOutput bounded_zstd(std::string_view input, std::uint64_t cap) {
   return std::move(*result);
 }
 
-BoundedOutput bounded_blosc(std::string_view input, std::uint64_t cap) {
+BoundedOutput bounded_blosc(std::string_view input, std::uint64_t cap, Bytes recycled) {
   if (input.size() < BLOSC_MIN_HEADER_LENGTH)
     return failure(Kind::decode_failed, "blosc: " + std::to_string(input.size()) + " bytes, shorter than the header");
   // Read here as unsigned 32-bit fields: blosc_cbuffer_sizes sign-extends them, turning a
@@ -156,7 +166,8 @@ BoundedOutput bounded_blosc(std::string_view input, std::uint64_t cap) {
   std::size_t validated = 0;
   if (blosc_cbuffer_validate(input.data(), input.size(), &validated) < 0)
     return failure(Kind::decode_failed, "blosc: invalid header");
-  Bytes out(static_cast<std::size_t>(nbytes), '\0');
+  Bytes out = std::move(recycled);
+  out.resize(static_cast<std::size_t>(nbytes));  // zero-fills only what the buffer grows by
   if (nbytes == 0) return BoundedOutput{std::move(out), std::nullopt};
   const int written = blosc_decompress_ctx(input.data(), out.data(), out.size(), 1);
   if (written < 0 || static_cast<std::uint64_t>(written) != nbytes)

@@ -44,12 +44,41 @@ struct DecodedChunk {
   // `order` and byte order). v3: C-order little-endian elements of the chunk shape.
   std::optional<Bytes> data;
   std::vector<ChunkProblem> problems;  // may hold several (every bad inner chunk of a shard)
+  // The chunk decoded completely (`data` is then present unless DecodeLimits::keep_data is
+  // false). Problems may still be listed: entries of a shard sharing bytes do not stop it.
+  bool complete = false;
 };
 
 // Bounds on what untrusted metadata and values can make the decoder do.
 struct DecodeLimits {
   std::uint64_t max_decoded_bytes = std::uint64_t{1} << 30;  // per chunk or shard
   std::size_t max_shard_nesting = 8;
+  // Problems of one kind listed per shard; the rest are counted in one more problem of that
+  // kind, so a hostile index (a million bad entries) cannot grow the list without bound.
+  std::size_t max_problems_per_kind = 100;
+  // false: every chunk is still decoded and checked in full, but DecodedChunk::data is left
+  // out and a shard is not assembled from its inner chunks (a pass that only wants problems).
+  bool keep_data = true;
+};
+
+// Decoded-byte buffers a caller keeps from one chunk to the next (one per worker thread), so
+// that once they have grown, decoding a chunk allocates and zero-fills nothing. Holds at most
+// a few buffers, none larger than the largest chunk decoded with it.
+class DecodeScratch {
+ public:
+  Bytes take() {
+    if (spare_.empty()) return {};
+    Bytes buffer = std::move(spare_.back());
+    spare_.pop_back();
+    return buffer;
+  }
+  void give(Bytes buffer) {
+    if (spare_.size() < kKept && buffer.capacity() > 0) spare_.push_back(std::move(buffer));
+  }
+
+ private:
+  static constexpr std::size_t kKept = 4;
+  std::vector<Bytes> spare_;
 };
 
 }  // namespace ozv

@@ -5,9 +5,11 @@
 #include "chunks/shard_decode.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string>
 
+#include "chunks/capped_problems.hpp"
 #include "zarr/checked_math.hpp"
 #include "zarr/v3_codec.hpp"
 #include "zarr/v3_json_integer.hpp"
@@ -50,9 +52,26 @@ std::string label(std::size_t cell, const ChunkShape& grid) {
   return text + ")";
 }
 
+// `count` copies of `element`, written by doubling the filled part (one memset when all of the
+// element's bytes are equal, as for every zero fill value).
+Bytes filled(std::uint64_t count, std::string_view element) {
+  const std::size_t size = static_cast<std::size_t>(count * element.size());
+  if (element.empty() || std::all_of(element.begin(), element.end(), [&](char c) { return c == element[0]; }))
+    return Bytes(size, element.empty() ? '\0' : element[0]);
+  Bytes out(size, '\0');
+  std::size_t done = std::min(size, element.size());
+  std::memcpy(out.data(), element.data(), done);
+  while (done < size) {
+    const std::size_t copy = std::min(done, size - done);
+    std::memcpy(out.data() + done, out.data(), copy);
+    done += copy;
+  }
+  return out;
+}
+
 }  // namespace
 
-DecodedChunk decode_shard(const nlohmann::json& configuration, std::string_view stored, const ChunkShape& shard_shape,
+DecodedChunk decode_shard(const nlohmann::json& configuration, ShardBytes& stored, const ChunkShape& shard_shape,
                           const V3Context& context) {
   if (context.depth >= context.limits.max_shard_nesting)
     return failed(Kind::invalid_configuration,
@@ -96,7 +115,11 @@ DecodedChunk decode_shard(const nlohmann::json& configuration, std::string_view 
   }
   const Range index_region = index_at_start ? Range{0, *index_size} : Range{stored.size() - *index_size, stored.size()};
   V3Context index_context{ElementLayout{8, 8}, std::string_view("\0\0\0\0\0\0\0\0", 8), context.limits, context.depth};
-  DecodedChunk index = run_v3_chain(index_codecs, stored.substr(index_region.first, *index_size), index_shape, index_context);
+  index_context.limits.keep_data = true;  // the entries are read from it
+  index_context.scratch = nullptr;         // its buffer outlives the loop below, never given back
+  Bytes index_holder;
+  DecodedChunk index =
+      run_v3_chain(index_codecs, stored.read(index_region.first, *index_size, index_holder), index_shape, index_context);
   if (!index.data) {
     for (auto& p : index.problems) {
       p.detail = "shard index: " + p.detail;
@@ -105,33 +128,33 @@ DecodedChunk decode_shard(const nlohmann::json& configuration, std::string_view 
     return index;
   }
 
-  DecodedChunk result;
-  const auto report = [&](Kind kind, std::size_t cell, std::string detail, std::optional<Range> range) {
-    result.problems.push_back(ChunkProblem{kind, label(cell, grid) + ": " + detail, range});
+  CappedProblems problems(context.limits.max_problems_per_kind);
+  // The detail is built only for problems that will be listed.
+  const auto report = [&](Kind kind, std::size_t cell, const auto& detail, std::optional<Range> range) {
+    if (problems.admit(kind)) problems.push_admitted(ChunkProblem{kind, label(cell, grid) + ": " + detail(), range});
   };
   std::vector<Entry> entries;
   for (std::size_t cell = 0; cell < cells; ++cell) {
     const std::uint64_t offset = read_u64_le(*index.data, 16 * cell);
     const std::uint64_t nbytes = read_u64_le(*index.data, 16 * cell + 8);
-    // Built only for a problem: a shard may have millions of good entries.
     const auto pair = [&] { return "offset " + std::to_string(offset) + ", nbytes " + std::to_string(nbytes); };
     if (offset == kEmpty && nbytes == kEmpty) continue;
     if (offset == kEmpty || nbytes == kEmpty) {
-      report(Kind::shard_entry_half_empty, cell, pair() + ": exactly one is 2^64-1", std::nullopt);
+      report(Kind::shard_entry_half_empty, cell, [&] { return pair() + ": exactly one is 2^64-1"; }, std::nullopt);
       continue;
     }
     const auto end = checked_add(offset, nbytes);
     if (!end) {
-      report(Kind::shard_entry_out_of_bounds, cell, pair() + ": the end overflows 64 bits", std::nullopt);
+      report(Kind::shard_entry_out_of_bounds, cell, [&] { return pair() + ": the end overflows 64 bits"; }, std::nullopt);
       continue;
     }
     if (*end > stored.size()) {
-      report(Kind::shard_entry_out_of_bounds, cell, pair() + ": passes the shard's end at " + std::to_string(stored.size()),
-             Range{offset, *end});
+      report(Kind::shard_entry_out_of_bounds, cell,
+             [&] { return pair() + ": passes the shard's end at " + std::to_string(stored.size()); }, Range{offset, *end});
       continue;
     }
     if (nbytes > 0 && offset < index_region.second && *end > index_region.first) {
-      report(Kind::shard_entry_overlaps_index, cell, pair() + ": overlaps the index", Range{offset, *end});
+      report(Kind::shard_entry_overlaps_index, cell, [&] { return pair() + ": overlaps the index"; }, Range{offset, *end});
       continue;
     }
     entries.push_back(Entry{cell, offset, *end});
@@ -146,42 +169,49 @@ DecodedChunk decode_shard(const nlohmann::json& configuration, std::string_view 
   for (const Entry& entry : sorted) {
     if (entry.end == entry.offset) continue;
     if (furthest != nullptr && entry.offset < furthest->end)
-      report(Kind::shard_entries_overlap, entry.cell, "shares bytes with " + label(furthest->cell, grid),
+      report(Kind::shard_entries_overlap, entry.cell, [&] { return "shares bytes with " + label(furthest->cell, grid); },
              Range{entry.offset, std::min(entry.end, furthest->end)});
     if (furthest == nullptr || entry.end > furthest->end) furthest = &entry;
   }
 
-  const bool blocked = std::any_of(result.problems.begin(), result.problems.end(),
-                                   [](const ChunkProblem& p) { return p.kind != Kind::shard_entries_overlap; });
+  std::uint64_t entry_bytes = 0;  // saturating: the entries' lengths added up
+  for (const Entry& entry : entries) entry_bytes = checked_add(entry_bytes, entry.end - entry.offset).value_or(kEmpty);
+  if (entry_bytes > stored.size()) stored.hold_whole();
+
+  const bool blocked = problems.any_except(Kind::shard_entries_overlap);
+  // The shard is assembled only when its data is wanted and can be complete; every inner
+  // chunk is decoded and checked either way.
+  const bool assemble = context.limits.keep_data && !blocked;
   const std::size_t element_size = context.layout.element_size;
   Bytes shard;
-  const auto shard_elements = checked_product(shard_shape).value_or(0);
-  if (!blocked) {
-    shard.reserve(static_cast<std::size_t>(shard_elements * element_size));
-    for (std::uint64_t i = 0; i < shard_elements; ++i) shard += context.fill_element;
-  }
+  if (assemble) shard = filled(checked_product(shard_shape).value_or(0), context.fill_element);
   V3Context inner_context = context;
   inner_context.depth = context.depth + 1;
+  inner_context.limits.keep_data = assemble;
   bool complete = !blocked;
+  Bytes holder;  // the inner chunk read last, when the shard is read piece by piece
   for (const Entry& entry : entries) {
-    DecodedChunk chunk = run_v3_chain(inner_codecs, stored.substr(entry.offset, entry.end - entry.offset), *inner, inner_context);
+    const std::string_view bytes = stored.read(entry.offset, entry.end - entry.offset, holder);
+    DecodedChunk chunk = run_v3_chain(inner_codecs, bytes, *inner, inner_context);
     for (auto& p : chunk.problems) {
+      if (!problems.admit(p.kind)) continue;
       p.detail = label(entry.cell, grid) + ": " + p.detail;
       p.byte_range = p.byte_range ? Range{p.byte_range->first + entry.offset, p.byte_range->second + entry.offset}
                                   : Range{entry.offset, entry.end};
-      result.problems.push_back(std::move(p));
+      problems.push_admitted(std::move(p));
     }
-    if (!chunk.data) {
-      complete = false;
-      continue;
-    }
-    if (complete) {
+    if (!chunk.complete) complete = false;
+    if (chunk.data && complete && assemble) {
       ChunkShape origin = coordinates(entry.cell, grid);
       for (std::size_t i = 0; i < origin.size(); ++i) origin[i] *= (*inner)[i];
       place_block(shard, shard_shape, element_size, *chunk.data, origin, *inner);
     }
+    if (chunk.data && context.scratch != nullptr) context.scratch->give(std::move(*chunk.data));
   }
-  if (complete) result.data = std::move(shard);
+  DecodedChunk result;
+  result.problems = problems.finish();
+  result.complete = complete;
+  if (complete && assemble) result.data = std::move(shard);
   return result;
 }
 

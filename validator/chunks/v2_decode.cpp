@@ -36,7 +36,8 @@ std::variant<std::uint64_t, DecodedChunk> expected_size(const nlohmann::json& za
   return *bytes;
 }
 
-DecodedChunk decode(const nlohmann::json& zarray, std::string_view stored, const DecodeLimits& limits) {
+DecodedChunk decode(const nlohmann::json& zarray, std::string_view stored, const DecodeLimits& limits,
+                    DecodeScratch* scratch) {
   if (!zarray.is_object()) return fail(Kind::invalid_configuration, ".zarray is not an object");
   auto size = expected_size(zarray, limits);
   if (auto* problem = std::get_if<DecodedChunk>(&size)) return std::move(*problem);
@@ -48,36 +49,44 @@ DecodedChunk decode(const nlohmann::json& zarray, std::string_view stored, const
   const auto compressor = zarray.find("compressor");
   BoundedOutput out;
   std::string id = "none";
+  Bytes recycled = scratch != nullptr ? scratch->take() : Bytes{};
   if (compressor == zarray.end() || compressor->is_null()) {
-    out.data = Bytes(stored);
+    out.data = std::move(recycled);
+    out.data->assign(stored);
   } else {
     if (!compressor->is_object() || !compressor->contains("id") || !(*compressor)["id"].is_string())
       return fail(Kind::invalid_configuration, "compressor has no string id");
     id = (*compressor)["id"].get<std::string>();
     if (id == "blosc") {
-      out = bounded_blosc(stored, expected);
+      out = bounded_blosc(stored, expected, std::move(recycled));
     } else if (id == "zlib") {
-      out = bounded_inflate(stored, expected, DeflateWrapper::zlib);
+      out = bounded_inflate(stored, expected, DeflateWrapper::zlib, std::move(recycled));
     } else if (id == "gzip") {
-      out = bounded_inflate(stored, expected, DeflateWrapper::gzip);
+      out = bounded_inflate(stored, expected, DeflateWrapper::gzip, std::move(recycled));
     } else if (id == "zstd") {
-      out = bounded_zstd(stored, expected);
+      out = bounded_zstd(stored, expected, std::move(recycled));
     } else {
       return fail(Kind::unsupported_codec, "compressor \"" + id + "\" is not supported by the decoder");
     }
   }
   if (out.problem) return DecodedChunk{std::nullopt, {*out.problem}};
-  if (out.data->size() != expected)
-    return fail(Kind::size_mismatch, "compressor " + id + " decodes to " + std::to_string(out.data->size()) +
+  const std::uint64_t decoded = out.data->size();
+  if (!limits.keep_data || decoded != expected) {
+    if (scratch != nullptr) scratch->give(std::move(*out.data));
+    out.data.reset();
+  }
+  if (decoded != expected)
+    return fail(Kind::size_mismatch, "compressor " + id + " decodes to " + std::to_string(decoded) +
                                          " bytes, expected " + std::to_string(expected));
-  return DecodedChunk{std::move(out.data), {}};
+  return DecodedChunk{std::move(out.data), {}, true};
 }
 
 }  // namespace
 
-DecodedChunk decode_v2_chunk(const nlohmann::json& zarray, std::string_view stored, const DecodeLimits& limits) {
+DecodedChunk decode_v2_chunk(const nlohmann::json& zarray, std::string_view stored, const DecodeLimits& limits,
+                             DecodeScratch* scratch) {
   try {
-    return decode(zarray, stored, limits);
+    return decode(zarray, stored, limits, scratch);
   } catch (const std::bad_alloc&) {
     return fail(Kind::chunk_too_large, "out of memory while decoding");
   }

@@ -18,6 +18,7 @@ struct V3Context {
   std::string_view fill_element;  // element_size bytes
   DecodeLimits limits;
   std::size_t depth = 0;  // sharding levels above this chain
+  DecodeScratch* scratch = nullptr;  // buffers reused between chunks; none when null
 };
 
 DecodedChunk run_v3_chain(const nlohmann::json& codecs, std::string_view stored, const ChunkShape& shape,
@@ -25,5 +26,7 @@ DecodedChunk run_v3_chain(const nlohmann::json& codecs, std::string_view stored,
 
 // A problem without data, for early returns.
 DecodedChunk failed(ChunkProblem::Kind kind, std::string detail);
+
+std::string shape_text(const ChunkShape& shape);  // "[8,256,256]"
 
 }  // namespace ozv::chunks_detail

@@ -89,17 +89,46 @@ std::optional<ChunkProblem> check_size(std::string_view codec, std::uint64_t act
   return std::nullopt;
 }
 
+// The bytes between two codecs: a view of the stored value until a codec has produced bytes
+// of its own, then a view of `owned`. Spent buffers go back to the scratch.
+struct Stage {
+  std::string_view view;
+  Bytes owned;
+  DecodeScratch* scratch = nullptr;
+
+  Bytes take() { return scratch != nullptr ? scratch->take() : Bytes{}; }
+  void replace(Bytes produced) {
+    if (scratch != nullptr) scratch->give(std::move(owned));
+    owned = std::move(produced);
+    view = owned;
+  }
+  // The current bytes as a buffer of their own (a copy only when no codec produced them).
+  Bytes release() {
+    if (!owned.empty() && view.data() == owned.data()) {
+      owned.resize(view.size());
+      return std::move(owned);
+    }
+    Bytes copy = take();
+    copy.assign(view);
+    return copy;
+  }
+  void recycle() {
+    if (scratch != nullptr) scratch->give(std::move(owned));
+  }
+};
+
 // Undoes one bytes -> bytes codec; `expected` is the size of what it received when encoding.
-std::optional<ChunkProblem> undo_bytes_codec(const Step& step, Bytes& data, const ByteSize& expected) {
+std::optional<ChunkProblem> undo_bytes_codec(const Step& step, Stage& stage, const ByteSize& expected) {
   const std::uint64_t cap = expected.exact.value_or(expected.bound);
+  const std::string_view data = stage.view;
   if (step.name == "crc32c") {
     if (data.size() < 4) return problem(Kind::decode_failed, "crc32c: " + std::to_string(data.size()) + " bytes, no checksum");
     if (auto p = check_size("crc32c", data.size() - 4, expected)) return p;
     std::uint32_t stored = 0;
     for (std::size_t i = 0; i < 4; ++i)
       stored |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[data.size() - 4 + i])) << (8 * i);
-    data.resize(data.size() - 4);
-    const std::uint32_t computed = crc32c(data);
+    stage.view = data.substr(0, data.size() - 4);
+    const std::uint32_t computed = crc32c(stage.view);
     if (stored != computed)
       return problem(Kind::checksum_mismatch,
                      "crc32c stored " + std::to_string(stored) + ", computed " + std::to_string(computed));
@@ -107,27 +136,27 @@ std::optional<ChunkProblem> undo_bytes_codec(const Step& step, Bytes& data, cons
   }
   BoundedOutput out;
   if (step.name == "gzip") {
-    out = bounded_inflate(data, cap, DeflateWrapper::gzip);
+    out = bounded_inflate(data, cap, DeflateWrapper::gzip, stage.take());
   } else if (step.name == "zstd") {
-    out = bounded_zstd(data, cap);
+    out = bounded_zstd(data, cap, stage.take());
   } else if (step.name == "blosc") {
-    out = bounded_blosc(data, cap);
+    out = bounded_blosc(data, cap, stage.take());
   } else {
     return problem(Kind::unsupported_codec, "codec \"" + step.name + "\" is not supported by the decoder");
   }
   if (out.problem) return out.problem;
   if (auto p = check_size(step.name, out.data->size(), expected)) return p;
-  data = std::move(*out.data);
+  stage.replace(std::move(*out.data));
   return std::nullopt;
 }
+
+}  // namespace
 
 std::string shape_text(const ChunkShape& shape) {
   std::string text = "[";
   for (std::size_t i = 0; i < shape.size(); ++i) text += (i ? "," : "") + std::to_string(shape[i]);
   return text + "]";
 }
-
-}  // namespace
 
 DecodedChunk failed(ChunkProblem::Kind kind, std::string detail) {
   DecodedChunk result;
@@ -179,9 +208,12 @@ DecodedChunk run_v3_chain(const nlohmann::json& codecs, std::string_view stored,
   }
 
   // Backward.
-  Bytes data(stored);
+  Stage stage{stored, {}, context.scratch};
   for (std::size_t i = steps.size(); i-- > at + 1;) {
-    if (auto p = undo_bytes_codec(steps[i], data, sizes[i - at - 1])) return DecodedChunk{std::nullopt, {*p}};
+    if (auto p = undo_bytes_codec(steps[i], stage, sizes[i - at - 1])) {
+      stage.recycle();
+      return DecodedChunk{std::nullopt, {*p}};
+    }
   }
   DecodedChunk result;
   if (array_to_bytes.name == "bytes") {
@@ -194,11 +226,21 @@ DecodedChunk run_v3_chain(const nlohmann::json& codecs, std::string_view stored,
     }
     if (endian != "little" && endian != "big")
       return failed(Kind::invalid_configuration, "bytes codec endian \"" + endian + "\" is not little or big");
-    if (auto p = check_size("bytes", data.size(), sizes.front())) return DecodedChunk{std::nullopt, {*p}};
-    if (endian == "big") swap_units(data, context.layout.endian_unit);
-    result.data = std::move(data);
+    if (auto p = check_size("bytes", stage.view.size(), sizes.front())) {
+      stage.recycle();
+      return DecodedChunk{std::nullopt, {*p}};
+    }
+    result.complete = true;
+    if (!context.limits.keep_data) {
+      stage.recycle();
+      return result;
+    }
+    result.data = stage.release();
+    if (endian == "big") swap_units(*result.data, context.layout.endian_unit);
   } else {
-    result = decode_shard(*array_to_bytes.configuration, data, array_shape, context);
+    MemoryShardBytes shard(stage.view);
+    result = decode_shard(*array_to_bytes.configuration, shard, array_shape, context);
+    stage.recycle();
     if (!result.data) return result;
   }
   for (std::size_t i = orders.size(); i-- > 0;) *result.data = untranspose(*result.data, shapes[i], element_size, orders[i]);
@@ -211,17 +253,21 @@ ElementLayout element_layout(const DataType& type) {
   return ElementLayout{static_cast<std::size_t>(type.item_size), static_cast<std::size_t>(type.component_size())};
 }
 
-DecodedChunk decode_v3_chunk(const nlohmann::json& codecs, std::string_view stored,
-                             const std::vector<std::uint64_t>& chunk_shape, const ElementLayout& layout,
-                             std::string_view fill_element, const DecodeLimits& limits) {
-  using chunks_detail::failed;
-  using Kind = ChunkProblem::Kind;
-  chunks_detail::V3Context context{layout, fill_element, limits, 0};
+namespace {
+
+using chunks_detail::failed;
+using Kind = ChunkProblem::Kind;
+
+// The chain's context, or the problem that stops decoding; `zeros` holds the fill element when
+// none is given.
+std::optional<DecodedChunk> make_context(const ElementLayout& layout, std::string_view fill_element,
+                                         const DecodeLimits& limits, DecodeScratch* scratch, Bytes& zeros,
+                                         chunks_detail::V3Context& context) {
+  context = chunks_detail::V3Context{layout, fill_element, limits, 0, scratch};
   if (layout.element_size == 0) return failed(Kind::invalid_configuration, "element size 0");
   if (context.layout.endian_unit == 0) context.layout.endian_unit = layout.element_size;
   if (layout.element_size % context.layout.endian_unit != 0)
     return failed(Kind::invalid_configuration, "endian unit does not divide the element size");
-  Bytes zeros;
   if (fill_element.empty()) {
     zeros.assign(layout.element_size, '\0');
     context.fill_element = zeros;
@@ -229,8 +275,48 @@ DecodedChunk decode_v3_chunk(const nlohmann::json& codecs, std::string_view stor
     return failed(Kind::invalid_configuration, "fill element has " + std::to_string(fill_element.size()) +
                                                    " bytes, not " + std::to_string(layout.element_size));
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+DecodedChunk decode_v3_chunk(const nlohmann::json& codecs, std::string_view stored,
+                             const std::vector<std::uint64_t>& chunk_shape, const ElementLayout& layout,
+                             std::string_view fill_element, const DecodeLimits& limits, DecodeScratch* scratch) {
+  chunks_detail::V3Context context;
+  Bytes zeros;
+  if (auto stop = make_context(layout, fill_element, limits, scratch, zeros, context)) return std::move(*stop);
   try {
     return chunks_detail::run_v3_chain(codecs, stored, chunk_shape, context);
+  } catch (const std::bad_alloc&) {
+    return failed(Kind::chunk_too_large, "out of memory while decoding");
+  }
+}
+
+bool is_bare_sharding(const nlohmann::json& codecs) {
+  if (!codecs.is_array() || codecs.size() != 1 || !codecs[0].is_object()) return false;
+  const auto name = codecs[0].find("name");
+  const auto configuration = codecs[0].find("configuration");
+  return name != codecs[0].end() && *name == "sharding_indexed" && configuration != codecs[0].end() &&
+         configuration->is_object();
+}
+
+DecodedChunk decode_v3_shard(const nlohmann::json& codecs, ShardBytes& stored,
+                             const std::vector<std::uint64_t>& chunk_shape, const ElementLayout& layout,
+                             std::string_view fill_element, const DecodeLimits& limits, DecodeScratch* scratch) {
+  if (!is_bare_sharding(codecs))
+    return failed(Kind::invalid_configuration, "codecs are not one sharding_indexed codec");
+  chunks_detail::V3Context context;
+  Bytes zeros;
+  if (auto stop = make_context(layout, fill_element, limits, scratch, zeros, context)) return std::move(*stop);
+  // As run_v3_chain does before any array -> bytes codec.
+  const auto elements = checked_product(chunk_shape);
+  const auto bytes = elements ? checked_mul(*elements, layout.element_size) : std::nullopt;
+  if (!bytes || *bytes > limits.max_decoded_bytes)
+    return failed(Kind::chunk_too_large, "chunk shape " + chunks_detail::shape_text(chunk_shape) + " needs more than " +
+                                             std::to_string(limits.max_decoded_bytes) + " bytes");
+  try {
+    return chunks_detail::decode_shard(codecs[0]["configuration"], stored, chunk_shape, context);
   } catch (const std::bad_alloc&) {
     return failed(Kind::chunk_too_large, "out of memory while decoding");
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chunks/chunk_problem.hpp"
+#include "chunks/shard_bytes.hpp"
 #include "zarr/v3_data_type.hpp"
 
 namespace ozv {
@@ -27,9 +28,22 @@ ElementLayout element_layout(const DataType& type);
 
 // `codecs` is the array metadata's list; `chunk_shape` the chunk grid's chunk shape;
 // `fill_element` the fill value as one little-endian element (empty = zero bytes), used for
-// the inner chunks a shard leaves out. Never throws for any `stored` or `codecs`.
+// the inner chunks a shard leaves out. `scratch` (optional) lends and takes back the decoded
+// buffers, see DecodeScratch. Never throws for any `stored` or `codecs`.
 DecodedChunk decode_v3_chunk(const nlohmann::json& codecs, std::string_view stored,
                              const std::vector<std::uint64_t>& chunk_shape, const ElementLayout& layout,
-                             std::string_view fill_element = {}, const DecodeLimits& limits = {});
+                             std::string_view fill_element = {}, const DecodeLimits& limits = {},
+                             DecodeScratch* scratch = nullptr);
+
+// True when `codecs` is one sharding_indexed codec and nothing else: each shard can then be
+// decoded from pieces read on demand, with decode_v3_shard.
+bool is_bare_sharding(const nlohmann::json& codecs);
+
+// decode_v3_chunk for such a chain, reading the shard through `stored` (its index, then one
+// inner chunk at a time). Throws only what stored.read throws.
+DecodedChunk decode_v3_shard(const nlohmann::json& codecs, ShardBytes& stored,
+                             const std::vector<std::uint64_t>& chunk_shape, const ElementLayout& layout,
+                             std::string_view fill_element = {}, const DecodeLimits& limits = {},
+                             DecodeScratch* scratch = nullptr);
 
 }  // namespace ozv

@@ -7,6 +7,7 @@
 
 #include "cli/options.hpp"
 #include "engine/validate.hpp"
+#include "report/progress_bar.hpp"
 #include "report/writers.hpp"
 #include "rules/catalogue_views.hpp"
 
@@ -36,6 +37,15 @@ int validate(const Options& options, std::ostream& out, bool out_is_terminal) {
     validate_options.schema_dir = options.schema_dir;
     validate_options.jobs = options.jobs;
     validate_options.checks = options.checks == "chunks" ? CheckLevel::chunks : CheckLevel::metadata;
+    validate_options.check_labels = options.check_labels;
+    // Progress goes to stderr, and only to a terminal: pipes and logs get the report alone.
+    ProgressBar bar(std::cerr, validate_options.checks == CheckLevel::chunks && ::isatty(STDERR_FILENO) == 1);
+    if (bar.enabled()) {
+      validate_options.chunk_progress = [&bar](const ChunkProgress& p) {
+        p.finished ? bar.finish(p.chunks_done, p.chunks_total, p.stored_bytes)
+                   : bar.update(p.chunks_done, p.chunks_total, p.stored_bytes);
+      };
+    }
     report = validate_target(options.target, validate_options);
   } catch (const TargetError& e) {
     if (options.dingus) {

@@ -5,7 +5,7 @@ namespace ozv::cli {
 const char* const kUsageText =
     "usage: ome-zarr-validate TARGET [--format text|json] [--output FILE] [--fail-on error|warning] [--dingus]\n"
     "                         [--spec-version 0.4|0.5] [--strict] [--schema-dir DIR] [--jobs N]\n"
-    "                         [--checks metadata|chunks]\n"
+    "                         [--checks metadata|chunks] [--check-labels]\n"
     "       ome-zarr-validate --list-rules [--format text|json|md]\n"
     "\n"
     "TARGET is a directory, a .zip/.ozx file, or a single .json metadata document.\n"
@@ -14,10 +14,14 @@ const char* const kUsageText =
     "--schema-dir    use the JSON Schema files in DIR (e.g. the official ones, or an RFC draft)\n"
     "--jobs          worker threads (default: one per core)\n"
     "--checks        metadata (default) checks the metadata only; chunks also reads and decodes every stored chunk\n"
+    "                (with a progress line on stderr when stderr is a terminal)\n"
+    "--check-labels  also report label pixel values that image-label colors/properties do not list; reads every\n"
+    "                chunk, so it implies --checks chunks (and cannot be combined with --checks metadata)\n"
     "exit: 0 valid, 1 invalid, 2 usage error or TARGET cannot be opened, 3 internal error\n";
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
   Options options;
+  bool checks_given = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](const char* flag) -> std::optional<std::string> {
@@ -66,6 +70,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       options.checks = *v;
+      checks_given = true;
+    } else if (arg == "--check-labels") {
+      options.check_labels = true;
     } else if (arg == "--list-rules") {
       options.list_rules = true;
     } else if (arg == "--format") {
@@ -108,6 +115,13 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   if (options.target.empty()) {
     error = "no TARGET given";
     return std::nullopt;
+  }
+  if (options.check_labels) {  // label values are read from the chunks
+    if (checks_given && options.checks != "chunks") {
+      error = "--check-labels reads every chunk: it needs --checks chunks, not --checks " + options.checks;
+      return std::nullopt;
+    }
+    options.checks = "chunks";
   }
   if (!options.format.empty() && options.format != "text" && options.format != "json") {
     error = "--format takes text or json, not '" + options.format + "'";

@@ -23,6 +23,7 @@ struct Options {
   std::string schema_dir;    // "" = built-in schemas
   std::size_t jobs = 0;      // 0 = one per core
   std::string checks = "metadata";  // metadata|chunks: how deep validation goes
+  bool check_labels = false;        // label pixel values against colors/properties (implies chunks)
   bool list_rules = false;
   bool help = false;
   bool version = false;

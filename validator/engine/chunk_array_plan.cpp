@@ -67,6 +67,12 @@ bool read_v3(const nlohmann::json& doc, ChunkArrayPlan& plan, std::vector<std::u
   if (data_type != nullptr && data_type->is_string()) known = find_core_data_type(data_type->get<std::string>());
   if (known) {
     plan.layout = element_layout(*known);
+    if (is_bare_sharding(*codecs)) {
+      const auto inner = extents(member(&(*codecs)[0]["configuration"], "chunk_shape"));
+      const auto elements = inner ? checked_product(*inner) : std::nullopt;
+      const auto bytes = elements ? checked_mul(*elements, plan.layout.element_size) : std::nullopt;
+      plan.shards_by_pieces = bytes && *bytes >= ChunkArrayPlan::kPieceBytes;
+    }
   } else {
     plan.unsupported = "the data type " + (data_type ? data_type->dump() : std::string("(none)")) +
                        " is not a core data type";

@@ -25,6 +25,11 @@ struct ChunkArrayPlan {
   std::optional<std::uint64_t> total;  // chunks in the grid; nullopt when it overflows
   // Set when the chunks cannot be decoded at all (an extension data type): said once.
   std::string unsupported;
+  // v3, codecs = [sharding_indexed] with inner chunks of at least kPieceBytes decoded: a large
+  // shard may be read piece by piece (its index, then each inner chunk) instead of whole. The
+  // bound keeps the number of reads per shard small whatever its index says.
+  bool shards_by_pieces = false;
+  static constexpr std::uint64_t kPieceBytes = 64 << 10;
 };
 
 // nullopt when the document does not describe a usable array (the metadata rules say why, or

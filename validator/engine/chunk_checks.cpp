@@ -6,9 +6,11 @@
 #include <map>
 #include <set>
 
+#include "chunks/shard_bytes.hpp"
 #include "chunks/v2_decode.hpp"
 #include "chunks/v3_decode.hpp"
 #include "engine/chunk_array_plan.hpp"
+#include "engine/chunk_pass_hooks.hpp"
 #include "engine/documents.hpp"
 #include "engine/parallel_drain.hpp"
 #include "rules/catalogue.hpp"
@@ -141,23 +143,57 @@ ArrayKeys gather_keys(Store& store, const ChunkArrayPlan& plan, const ChunkCheck
 struct WorkerOutput {
   Findings findings;
   std::uint64_t absent = 0;
+  DecodeScratch scratch;  // this worker's decoded-byte buffers, reused from chunk to chunk
 };
 
+// Shards at least this large are read piece by piece when the plan allows it (smaller ones in
+// one access): the whole shard never sits in memory, and each inner chunk is decoded while its
+// bytes are still in the processor's cache.
+constexpr std::uint64_t kShardPiecesFrom = 4 << 20;
+
+void report_decoded(DecodedChunk decoded, const ChunkArrayPlan& plan, const std::string& key, WorkerOutput& o,
+                    ChunkPassHooks& hooks) {
+  hooks.chunk_decoded(plan, key, decoded);
+  if (decoded.data) o.scratch.give(std::move(*decoded.data));
+  for (const auto& problem : decoded.problems) {
+    // An unknown codec is a fact about the array, not about each chunk: said at its metadata.
+    const std::string& at = problem.kind == ChunkProblem::Kind::unsupported_codec ? plan.metadata_key : key;
+    o.findings.push_back(problem_finding(problem, at));
+  }
+}
+
 void check_one_chunk(Store& store, const ChunkArrayPlan& plan, const std::string& relative,
-                     const ChunkCheckLimits& limits, WorkerOutput& o) {
+                     const ChunkCheckLimits& limits, WorkerOutput& o, ChunkPassHooks& hooks) {
   const std::string key = join_key(plan.prefix, relative);
   // Stored bytes may exceed the decoded size a little (headers, checksums, a shard index),
   // never by more than the decoded size itself.
   const std::uint64_t stored_cap = limits.decode.max_decoded_bytes * 2;
   std::optional<BoundedValue> value;
+  bool by_pieces = false;  // a large shard: only its size is known yet
   try {
-    value = store.get_bounded(key, stored_cap);
+    if (plan.shards_by_pieces && store.capabilities().get_range) {
+      const auto size = store.size(key);
+      by_pieces = size && *size >= kShardPiecesFrom && *size <= stored_cap;
+      if (by_pieces) value = BoundedValue{*size, std::nullopt};
+    }
+    if (!by_pieces) value = store.get_bounded(key, stored_cap);
   } catch (const StoreError& e) {
     o.findings.push_back(finding_from(e));
     return;
   }
+  hooks.chunk_read(value ? value->size : 0);
   if (!value) {
     ++o.absent;
+    return;
+  }
+  if (by_pieces) {
+    StoreShardBytes pieces(store, key, value->size);
+    try {
+      report_decoded(decode_v3_shard(plan.metadata, pieces, plan.chunk_shape, plan.layout, {}, limits.decode, &o.scratch),
+                     plan, key, o, hooks);
+    } catch (const StoreError& e) {
+      o.findings.push_back(finding_from(e));
+    }
     return;
   }
   if (!value->bytes) {
@@ -168,15 +204,11 @@ void check_one_chunk(Store& store, const ChunkArrayPlan& plan, const std::string
     o.findings.push_back(problem_finding(too_large, key));
     return;
   }
-  const DecodedChunk decoded =
-      plan.zarr_format == 2
-          ? decode_v2_chunk(plan.metadata, *value->bytes, limits.decode)
-          : decode_v3_chunk(plan.metadata, *value->bytes, plan.chunk_shape, plan.layout, {}, limits.decode);
-  for (const auto& problem : decoded.problems) {
-    // An unknown codec is a fact about the array, not about each chunk: said at its metadata.
-    const std::string& at = problem.kind == ChunkProblem::Kind::unsupported_codec ? plan.metadata_key : key;
-    o.findings.push_back(problem_finding(problem, at));
-  }
+  report_decoded(plan.zarr_format == 2
+                     ? decode_v2_chunk(plan.metadata, *value->bytes, limits.decode, &o.scratch)
+                     : decode_v3_chunk(plan.metadata, *value->bytes, plan.chunk_shape, plan.layout, {}, limits.decode,
+                                       &o.scratch),
+                 plan, key, o, hooks);
 }
 
 // Keeps the first `cap` findings of each rule (in key order, so the choice does not depend on
@@ -199,7 +231,7 @@ void append_capped(Findings findings, const ChunkArrayPlan& plan, std::size_t ca
 }
 
 void check_array(Store& store, const ChunkArrayPlan& plan, std::size_t workers, const ChunkCheckLimits& limits,
-                 Findings& out) {
+                 bool keeps_data, Findings& out, ChunkPassHooks& hooks) {
   Findings found;
   if (!plan.unsupported.empty()) {
     found.push_back(problem_finding({ChunkProblem::Kind::unsupported_codec, plan.unsupported, std::nullopt},
@@ -210,9 +242,13 @@ void check_array(Store& store, const ChunkArrayPlan& plan, std::size_t workers, 
   ArrayKeys keys = gather_keys(store, plan, limits, found);
   const std::uint64_t present = keys.chunks.size();
   std::vector<WorkerOutput> outputs(workers);
+  // Decoded pixels are only looked at for label arrays being scanned; elsewhere every
+  // chunk is decoded and checked, but a shard is not assembled from its inner chunks.
+  ChunkCheckLimits array_limits = limits;
+  array_limits.decode.keep_data = limits.decode.keep_data && keeps_data;
   ParallelDrain<std::string> drain;
   drain.run(std::move(keys.chunks), workers, [&](std::string& relative, ParallelDrain<std::string>&, std::size_t w) {
-    check_one_chunk(store, plan, relative, limits, outputs[w]);
+    check_one_chunk(store, plan, relative, array_limits, outputs[w], hooks);
   });
   std::uint64_t absent = 0;
   for (auto& o : outputs) {
@@ -230,6 +266,7 @@ void check_array(Store& store, const ChunkArrayPlan& plan, std::size_t workers, 
     found.push_back(Finding{"CHUNK-MISSING-001", {plan.metadata_key, ""},
                             {{"absent", std::to_string(absent)}, {"total", std::to_string(*total)}}});
   }
+  hooks.array_done(plan, found);
   append_capped(std::move(found), plan, limits.findings_per_rule_per_array, out);
 }
 
@@ -237,12 +274,13 @@ void check_array(Store& store, const ChunkArrayPlan& plan, std::size_t workers, 
 
 void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& arrays,
                   const ValidateOptions& options, const Findings& metadata_findings, Findings& out,
-                  const ChunkCheckLimits& limits) {
+                  const ChunkCheckLimits& limits, const std::vector<LabelArray>& label_arrays) {
   if (zarr_format != 2 && zarr_format != 3) return;
   const auto skip = keys_with_errors(metadata_findings);
   const auto plans = plan_arrays(store, zarr_format, arrays, options, skip);
   const std::size_t workers = worker_count(options.jobs);
-  for (const auto& plan : plans) check_array(store, plan, workers, limits, out);
+  ChunkPassHooks hooks(options, label_arrays, plans);
+  for (const auto& plan : plans) check_array(store, plan, workers, limits, hooks.wants_data(plan), out, hooks);
 }
 
 }  // namespace ozv

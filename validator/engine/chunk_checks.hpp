@@ -11,6 +11,7 @@
 #include "chunks/chunk_problem.hpp"
 #include "engine/validate.hpp"
 #include "finding/finding.hpp"
+#include "rules/label_array.hpp"
 #include "store/store.hpp"
 
 namespace ozv {
@@ -27,8 +28,10 @@ struct ChunkCheckLimits {
 // found (ParsedDocuments::array_paths), so no directory is listed twice. `metadata_findings`: the walk's findings,
 // to leave out arrays with broken metadata. Chunks are read by worker_count(options.jobs)
 // threads, each holding one chunk at a time; the findings do not depend on their number.
+// `label_arrays` (ParsedDocuments::label_arrays): their decoded pixels are scanned too
+// (engine/label_value_scan.hpp); options.chunk_progress is told how far the pass is.
 void check_chunks(Store& store, int zarr_format, const std::vector<std::string>& arrays,
                   const ValidateOptions& options, const Findings& metadata_findings, Findings& out,
-                  const ChunkCheckLimits& limits = {});
+                  const ChunkCheckLimits& limits = {}, const std::vector<LabelArray>& label_arrays = {});
 
 }  // namespace ozv

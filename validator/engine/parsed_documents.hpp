@@ -53,18 +53,41 @@ class ParsedDocuments {
     arrays_.with_shard(path, [&](auto& shard) { shard.emplace(path, std::move(info)); });
   }
 
-  // Frees the documents and arrays kept, on `workers` threads: a large plate holds thousands of
+  // Label arrays met by the OME-NGFF walk (possibly from several threads). An array that is a
+  // level of two label images keeps the image whose document key sorts first, whatever order
+  // the walk met them in.
+  void keep_label_array(LabelArray array) {
+    const std::string prefix = array.prefix;
+    label_arrays_.with_shard(prefix, [&](auto& shard) {
+      auto [it, inserted] = shard.emplace(prefix, array);
+      if (!inserted && array.image_key < it->second.image_key) it->second = std::move(array);
+    });
+  }
+  // Sorted by store prefix.
+  std::vector<LabelArray> label_arrays() const {
+    auto prefixes = label_arrays_.keys();
+    std::sort(prefixes.begin(), prefixes.end());
+    std::vector<LabelArray> arrays;
+    for (const auto& prefix : prefixes) {
+      label_arrays_.with_shard(prefix, [&](const auto& shard) { arrays.push_back(shard.at(prefix)); });
+    }
+    return arrays;
+  }
+
+  // Frees everything kept, on `workers` threads: a large plate holds thousands of
   // parsed trees, and freeing them one by one is a visible part of a run.
   void release(std::size_t workers) {
     parallel_for_each_index(ShardedMap<SharedJson>::shard_count(), workers, [&](std::size_t shard) {
       documents_.clear_shard(shard);
       arrays_.clear_shard(shard);
+      label_arrays_.clear_shard(shard);
     });
   }
 
  private:
   ShardedMap<SharedJson> documents_;
   ShardedMap<ArrayInfo> arrays_;
+  ShardedMap<LabelArray> label_arrays_;
 };
 
 }  // namespace ozv

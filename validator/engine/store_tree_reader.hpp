@@ -36,6 +36,9 @@ class StoreTreeReader final : public NgffTreeReader {
   std::optional<GroupInfo> group(const std::string& path) override;
   std::optional<std::string> file(const std::string& key) override;
   std::optional<std::vector<std::string>> child_groups(const std::string& path) override;
+  void note_label_arrays(std::vector<LabelArray> arrays) override {
+    for (auto& array : arrays) parsed_.keep_label_array(std::move(array));
+  }
 
   // The group at `path` with everything the engine needs for document-level checks.
   const LocatedGroup* located_group(const std::string& path);

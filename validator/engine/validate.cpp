@@ -138,7 +138,7 @@ Report validate_target(const std::string& target, const ValidateOptions& options
       if (options.checks == CheckLevel::chunks && report.detected.zarr_format) {
         Findings chunk_findings;
         check_chunks(*opened.store, *report.detected.zarr_format, parsed.array_paths(), options, findings,
-                     chunk_findings);
+                     chunk_findings, {}, parsed.label_arrays());
         findings.insert(findings.end(), chunk_findings.begin(), chunk_findings.end());
       }
       for (const auto& problem : opened.store->take_problems()) findings.push_back(finding_from(problem));

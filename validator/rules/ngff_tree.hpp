@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finding/finding.hpp"
+#include "rules/label_array.hpp"
 
 namespace ozv {
 
@@ -58,6 +59,8 @@ class NgffTreeReader {
   // Names of the child groups of `path`, when the store can list; nullopt when it cannot
   // (rules that need a listing are then skipped).
   virtual std::optional<std::vector<std::string>> child_groups(const std::string& /*path*/) { return std::nullopt; }
+  // Told the arrays of each label image the walk meets, for the chunk pass (may be called concurrently).
+  virtual void note_label_arrays(std::vector<LabelArray> /*arrays*/) {}
 };
 
 // What a child found through the metadata is expected to be.

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "rules/check_util.hpp"
+#include "rules/label_arrays_of.hpp"
 #include "rules/ngff_tree.hpp"
 #include "rules/ngff_tree_util.hpp"
 
@@ -127,6 +128,7 @@ NgffChildren check_labels_group_tree(const GroupInfo& group, NgffTreeReader& rea
 }
 
 NgffChildren check_label_image_tree(const GroupInfo& group, NgffTreeReader& reader, Findings& out) {
+  reader.note_label_arrays(label_arrays_of(group, reader));  // for the label-value scan of the chunk pass
   // Integer pixels: a MUST in 0.5 (NGFF-LBL-051), a layout comment in 0.4 (NGFF-LBL-052).
   const bool v05 = group.zarr_format == 3;
   for (const auto& level : ngff_tree::read_levels(group, 0, reader)) {
