@@ -7,6 +7,7 @@
 #include "corpus/check.hpp"
 #include "corpus/generate.hpp"
 #include "corpus/mutation.hpp"
+#include "read_command.hpp"
 
 namespace {
 
@@ -22,6 +23,7 @@ constexpr const char* kUsageText =
     "usage: ome-zarr-corpus generate OUT [--only SUBSTRING] [--mutations DIR]\n"
     "       ome-zarr-corpus validate CORPUS_DIR\n"
     "       ome-zarr-corpus diff --schema-dir A [--schema-dir B] [--spec-version V] CORPUS_DIR\n"
+    "       ome-zarr-corpus read PATH ARRAY...\n"
     "       ome-zarr-corpus --help | --version\n"
     "\n"
     "generate  writes OUT/cases/<id>/ (directories) or <id>.ozx (RFC-9 ZIP files) and\n"
@@ -32,7 +34,11 @@ constexpr const char* kUsageText =
     "          any mismatch.\n"
     "diff      validates every case under schema set A and under B (default: the built-in\n"
     "          schemas) and lists the cases whose verdict or findings change. A schema folder\n"
-    "          holds one version's schemas: --spec-version V compares only the cases of V.\n";
+    "          holds one version's schemas: --spec-version V compares only the cases of V.\n"
+    "read      decodes every chunk of each ARRAY (a path inside the store PATH: a directory or\n"
+    "          a .zip/.ozx file) and prints {\"checksums\": {ARRAY: sha256 of the data in C\n"
+    "          order, little-endian}, \"read_errors\": {ARRAY: why}} as JSON; exit 1 on any\n"
+    "          read error.\n";
 
 int generate(const std::vector<std::string>& args) {
   GenerateOptions options;
@@ -150,6 +156,7 @@ int run(const std::vector<std::string>& args) {
   if (args[0] == "generate") return generate(rest);
   if (args[0] == "validate") return validate(rest);
   if (args[0] == "diff") return diff(rest);
+  if (args[0] == "read") return read_command(rest, std::cout, std::cerr);
   std::cerr << "ome-zarr-corpus: unknown command " << args[0] << "\n" << kUsageText;
   return kUsage;
 }

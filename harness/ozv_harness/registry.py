@@ -23,11 +23,15 @@ def _node(script, *args):
 # name -> argv; the order here is irrelevant: the harness sorts by name.
 ADAPTERS = {
     "ours": lambda: _python("ours.py"),
+    "ours-reader": lambda: _python("ours.py", "--reader"),
     "python-jsonschema": lambda: _python("python_jsonschema.py"),
     "python-zarr": lambda: _python("python_zarr.py"),
     "ajv2020": lambda: _node("ajv.mjs", "draft2020"),
     "ajv-draft07": lambda: _node("ajv.mjs", "draft07"),
     "zarrita": lambda: _node("zarrita.mjs"),
+    "zarrjs-v2": lambda: _node("zarrjs.mjs", "v2"),
+    "zarrjs-v3": lambda: _node("zarrjs.mjs", "v3"),
+    "ngff-zarr": lambda: _node("ngff_zarr.mjs"),
 }
 
 

@@ -20,6 +20,8 @@ function write(answer) {
 }
 
 export async function serve(describe, runCase) {
+  // stdout carries the protocol: an implementation's own console output goes to the log.
+  for (const method of ["log", "info", "debug"]) console[method] = console.error;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const raw of lines) {
     let message;
