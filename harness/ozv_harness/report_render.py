@@ -43,6 +43,12 @@ def markdown(header, model):
     for adapter in adapters:
         counts = model["summary"][adapter]
         out.append("| %s | %s |" % (adapter, " | ".join(str(counts[c]) for c in SUMMARY_COLUMNS)))
+    # An adapter that did not run has a row of zeros: say why right under the table.
+    not_run = sorted((info for info in header.get("adapters", []) if info.get("status", "ok") != "ok"),
+                     key=lambda info: info["name"])
+    if not_run:
+        out.append("")
+        out += ["Not run: %s: %s" % (info["name"], _md_cell(info.get("status"))) for info in not_run]
     out += ["", "Symbols: `ok` correct (accept, reject or read), `FA` false accept, `FR` false reject "
             "(or a read error on valid data), `MR` misread pixels, `--` unsupported (skipped), "
             "`.` not applicable (a reader on a case without checksums), `ER` errored "

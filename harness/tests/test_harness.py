@@ -379,6 +379,20 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(first, second)
         self.assertEqual(first, shuffled)
 
+    def test_an_adapter_that_did_not_run_is_explained_under_the_summary(self):
+        path = self.write_results([0, 1, 2])
+        with open(path) as lines:
+            rows = [json.loads(line) for line in lines]
+        rows[0]["adapters"].append({"name": "z", "status": "smoke test failed on a-valid: it crashed"})
+        with open(path, "w") as out:
+            out.writelines(json.dumps(row) + "\n" for row in rows)
+        report_render.render_files(path, self.tmp)
+        with open(os.path.join(self.tmp, "COMPATIBILITY.md")) as md:
+            markdown = md.read()
+        summary = markdown.split("## Summary")[1].split("## Disagreements")[0]
+        self.assertIn("Not run: z: smoke test failed on a-valid: it crashed", summary)
+        self.assertNotIn("Not run: x", summary)
+
     def test_disagreement_and_summary(self):
         markdown, page = self.render([0, 1, 2])
         self.assertIn("| ngff/a-error | invalid | x | y |  |", markdown)
