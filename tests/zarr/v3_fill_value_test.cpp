@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 
 #include "zarr/v3_fill_value.hpp"
 #include "zarr/v3_float_bits.hpp"
@@ -90,4 +91,22 @@ TEST_CASE("fill value forms for messages", "[zarr-v3-model]") {
   CHECK(fill_value_form(*find_core_data_type("complex64")) ==
         "a two-element array [real, imaginary], each a number, \"NaN\", \"Infinity\", \"-Infinity\" or \"0x\" "
         "followed by 8 hex digits");
+}
+
+TEST_CASE("double_from_ieee_bits reads back every kind of pattern", "[v3][fill]") {
+  for (unsigned size : {2u, 4u, 8u}) {
+    CAPTURE(size);
+    for (double value : {0.0, 1.0, -2.0, 0.5, 3.0, 1024.0, 6.103515625e-05 /* smallest normal binary16 */,
+                         5.960464477539063e-08 /* smallest subnormal binary16 */}) {
+      CAPTURE(value);
+      CHECK(double_from_ieee_bits(ieee_bits_from_double(value, size), size) == value);
+    }
+    CHECK(std::isnan(double_from_ieee_bits(ieee_quiet_nan_bits(size), size)));
+    CHECK(double_from_ieee_bits(ieee_infinity_bits(size, true), size) == -HUGE_VAL);
+    CHECK(std::signbit(double_from_ieee_bits(ieee_bits_from_double(-0.0, size), size)));
+  }
+  CHECK(double_from_ieee_bits(0x3e00, 2) == 1.5);
+  CHECK(double_from_ieee_bits(0x0001, 2) == std::ldexp(1.0, -24));
+  CHECK(double_from_ieee_bits(0x3fc00000, 4) == 1.5);
+  CHECK(double_from_ieee_bits(1, 4) == static_cast<double>(std::numeric_limits<float>::denorm_min()));
 }

@@ -1,5 +1,9 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 namespace ozv::cli {
 
 const char* const kUsageText =
@@ -31,6 +35,17 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       }
       return args[++i];
     };
+    // The value of `flag` when it is one of `choices`; `described` spells them for the error.
+    auto one_of = [&](const char* flag, std::initializer_list<std::string_view> choices,
+                      const char* described) -> std::optional<std::string> {
+      auto v = value(flag);
+      if (!v) return std::nullopt;
+      if (std::find(choices.begin(), choices.end(), *v) == choices.end()) {
+        error = std::string(flag) + " takes " + described + ", not '" + *v + "'";
+        return std::nullopt;
+      }
+      return v;
+    };
     if (arg == "--help" || arg == "-h") {
       options.help = true;
     } else if (arg == "--version") {
@@ -42,12 +57,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.strict = true;
       options.fail_on = Severity::warning;
     } else if (arg == "--spec-version") {
-      auto v = value("--spec-version");
+      auto v = one_of("--spec-version", {"0.4", "0.5"}, "0.4 or 0.5");
       if (!v) return std::nullopt;
-      if (*v != "0.4" && *v != "0.5") {
-        error = "--spec-version takes 0.4 or 0.5, not '" + *v + "'";
-        return std::nullopt;
-      }
       options.spec_version = *v;
     } else if (arg == "--schema-dir") {
       auto v = value("--schema-dir");
@@ -63,12 +74,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       }
       options.jobs = std::stoul(*v);
     } else if (arg == "--checks") {
-      auto v = value("--checks");
+      auto v = one_of("--checks", {"metadata", "chunks"}, "'metadata' or 'chunks'");
       if (!v) return std::nullopt;
-      if (*v != "metadata" && *v != "chunks") {
-        error = "--checks takes 'metadata' or 'chunks', not '" + *v + "'";
-        return std::nullopt;
-      }
       options.checks = *v;
       checks_given = true;
     } else if (arg == "--check-labels") {
@@ -84,16 +91,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (!v) return std::nullopt;
       options.output = *v;
     } else if (arg == "--fail-on") {
-      auto v = value("--fail-on");
+      auto v = one_of("--fail-on", {"error", "warning"}, "'error' or 'warning'");
       if (!v) return std::nullopt;
-      if (*v == "error") {
-        options.fail_on = Severity::error;
-      } else if (*v == "warning") {
-        options.fail_on = Severity::warning;
-      } else {
-        error = "--fail-on takes 'error' or 'warning', not '" + *v + "'";
-        return std::nullopt;
-      }
+      options.fail_on = *v == "error" ? Severity::error : Severity::warning;
     } else if (arg.starts_with("-") && arg != "-") {
       error = "unknown option " + arg;
       return std::nullopt;

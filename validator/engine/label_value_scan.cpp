@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include "rules/label_arrays_of.hpp"
 #include "zarr/v2_dtype.hpp"
 #include "zarr/v3_data_type.hpp"
+#include "zarr/v3_float_bits.hpp"
 
 namespace ozv {
 namespace {
@@ -60,34 +60,6 @@ std::uint64_t load(const char* p, std::size_t size, bool big_endian) {
     v = (v << 8) | byte;
   }
   return v;
-}
-
-double half_to_double(std::uint64_t bits) {
-  const bool negative = (bits >> 15) & 1;
-  const int exponent = static_cast<int>((bits >> 10) & 0x1f);
-  const auto mantissa = static_cast<double>(bits & 0x3ff);
-  double magnitude;
-  if (exponent == 0x1f) {
-    magnitude = mantissa == 0 ? HUGE_VAL : std::nan("");
-  } else if (exponent == 0) {
-    magnitude = std::ldexp(mantissa, -24);
-  } else {
-    magnitude = std::ldexp(1024.0 + mantissa, exponent - 25);
-  }
-  return negative ? -magnitude : magnitude;
-}
-
-double float_from_bits(std::uint64_t bits, std::size_t size) {
-  if (size == 2) return half_to_double(bits);
-  if (size == 4) {
-    const auto narrow = static_cast<std::uint32_t>(bits);
-    float f;
-    std::memcpy(&f, &narrow, sizeof f);
-    return static_cast<double>(f);
-  }
-  double d;
-  std::memcpy(&d, &bits, sizeof d);
-  return d;
 }
 
 // Shortest text that reads back as `value` ("1.5", "nan", "-inf").
@@ -194,7 +166,7 @@ void LabelValueScan::scan(std::string_view data, const std::string& key, std::op
         keep(LabelValue::of_unsigned(element[0] != 0 ? 1 : 0));
         break;
       case Kind::floating: {
-        const double value = float_from_bits(load(element, size, type_.big_endian), size);
+        const double value = double_from_ieee_bits(load(element, size, type_.big_endian), static_cast<unsigned>(size));
         if (auto whole = label_value_of(value)) {
           keep(*whole);
         } else {
@@ -205,8 +177,8 @@ void LabelValueScan::scan(std::string_view data, const std::string& key, std::op
       case Kind::complex_floating: {
         // Two floats, real then imaginary, each in the declared byte order.
         const std::size_t half = size / 2;
-        const double real = float_from_bits(load(element, half, type_.big_endian), half);
-        const double imaginary = float_from_bits(load(element + half, half, type_.big_endian), half);
+        const double real = double_from_ieee_bits(load(element, half, type_.big_endian), static_cast<unsigned>(half));
+        const double imaginary = double_from_ieee_bits(load(element + half, half, type_.big_endian), static_cast<unsigned>(half));
         auto whole = imaginary == 0 ? label_value_of(real) : std::nullopt;
         if (whole) {
           keep(*whole);

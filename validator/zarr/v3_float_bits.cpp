@@ -1,6 +1,7 @@
 #include "zarr/v3_float_bits.hpp"
 
 #include <bit>
+#include <cmath>
 
 namespace ozv {
 
@@ -77,6 +78,25 @@ std::uint64_t ieee_bits_from_double(double value, unsigned size) {
   const auto exponent_field = static_cast<std::uint64_t>(t + f.bias());
   if (exponent_field >= f.exponent_all_ones()) return ieee_infinity_bits(size, negative);
   return sign | (exponent_field << f.mantissa_bits) | (r - implicit_bit);
+}
+
+double double_from_ieee_bits(std::uint64_t bits, unsigned size) {
+  if (size == 2) {  // binary16 has no C++20 type: sign, 5 exponent bits, 10 mantissa bits
+    const bool negative = (bits >> 15) & 1;
+    const int exponent = static_cast<int>((bits >> 10) & 0x1f);
+    const auto mantissa = static_cast<double>(bits & 0x3ff);
+    double magnitude;
+    if (exponent == 0x1f) {
+      magnitude = mantissa == 0 ? HUGE_VAL : std::nan("");
+    } else if (exponent == 0) {
+      magnitude = std::ldexp(mantissa, -24);
+    } else {
+      magnitude = std::ldexp(1024.0 + mantissa, exponent - 25);
+    }
+    return negative ? -magnitude : magnitude;
+  }
+  if (size == 4) return static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(bits)));
+  return std::bit_cast<double>(bits);
 }
 
 }  // namespace ozv

@@ -12,6 +12,10 @@ namespace ozv {
 // is undefined behaviour in C++, and C++20 has no half-precision type.
 std::uint64_t ieee_bits_from_double(double value, unsigned size);
 
+// The value of an IEEE 754 bit pattern of `size` bytes (2, 4 or 8; other sizes are read as 8):
+// the inverse of ieee_bits_from_double, exact for every pattern (NaN stays NaN).
+double double_from_ieee_bits(std::uint64_t bits, unsigned size);
+
 // The bit patterns the spec gives to the special strings, for a float of `size` bytes.
 std::uint64_t ieee_quiet_nan_bits(unsigned size);
 std::uint64_t ieee_infinity_bits(unsigned size, bool negative);
